@@ -1,0 +1,189 @@
+"""SQLite storage (sqlite-utils): sources, articles, skipped pages, facts, crawl runs.
+
+    >>> from ocop_crawler.storage import Store
+    >>> store = Store("ocop.db")          # creates the schema if needed
+    >>> run = store.start_run(sites=["baohatinh"])
+    >>> aid = store.add_article({...})     # None when the URL is already stored
+    >>> store.replace_facts(aid, facts, "1.0")
+    >>> store.finish_run(run, {...})
+
+Every fact row links to its article (``article_id``) and keeps its evidence
+sentence with character offsets into ``articles.body``.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime, timezone
+
+import sqlite_utils
+
+FACT_FIELDS = (
+    "level", "province", "province_2025", "district", "metric", "unit", "kind",
+    "increment", "value", "comparator", "stars_min", "stars_max", "year", "evidence",
+)
+
+
+def utcnow() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256((text or "").encode("utf-8")).hexdigest()
+
+
+class Store:
+    def __init__(self, path, *, create: bool = True):
+        self.path = str(path)
+        self.db = sqlite_utils.Database(self.path)
+        self.db.conn.execute("PRAGMA foreign_keys = ON")
+        if create:
+            self.ensure_schema()
+
+    # -- schema -----------------------------------------------------------
+    def ensure_schema(self) -> None:
+        db = self.db
+        if db.journal_mode != "wal":
+            db.enable_wal()
+        db["sources"].create({
+            "id": str, "title": str, "province": str, "province_2025": str, "kind": str,
+            "base_url": str, "entry_points": str, "verified": int, "successor": str,
+        }, pk="id", if_not_exists=True)
+        db["crawl_runs"].create({
+            "id": int, "started_at": str, "finished_at": str, "status": str, "sites": str,
+            "args": str, "requests": int, "pages_fetched": int, "articles_kept": int,
+            "articles_skipped": int, "duplicates": int, "facts": int, "errors": int,
+            "error_log": str,
+        }, pk="id", if_not_exists=True)
+        db["crawl_run_sites"].create({
+            "run_id": int, "source_id": str, "pages_fetched": int, "articles_kept": int,
+            "articles_skipped": int, "facts": int, "errors": int, "no_body": int,
+            "no_date": int, "drift": str,
+        }, pk=("run_id", "source_id"), if_not_exists=True,
+            foreign_keys=[("run_id", "crawl_runs", "id"), ("source_id", "sources", "id")])
+        db["articles"].create({
+            "id": int, "source_id": str, "url": str, "title": str, "published": str,
+            "author": str, "body": str, "fetched_at": str, "content_hash": str,
+            "fingerprint": str, "duplicate_of": int, "run_id": int, "extractor_version": str,
+        }, pk="id", if_not_exists=True,
+            foreign_keys=[("source_id", "sources", "id"), ("duplicate_of", "articles", "id"),
+                          ("run_id", "crawl_runs", "id")])
+        db["skipped"].create({
+            "url": str, "source_id": str, "title": str, "reason": str, "fetched_at": str,
+            "run_id": int,
+        }, pk="url", if_not_exists=True,
+            foreign_keys=[("source_id", "sources", "id"), ("run_id", "crawl_runs", "id")])
+        db["facts"].create({
+            "id": int, "article_id": int, "level": str, "province": str, "province_2025": str,
+            "district": str, "metric": str, "unit": str, "kind": str, "increment": int,
+            "value": float, "comparator": str, "stars_min": int, "stars_max": int,
+            "year": int, "evidence": str, "sent_start": int, "sent_end": int,
+            "extractor_version": str,
+        }, pk="id", if_not_exists=True, foreign_keys=[("article_id", "articles", "id")])
+        for table, cols, unique in [
+            ("articles", ["url"], True), ("articles", ["source_id"], False),
+            ("articles", ["published"], False), ("articles", ["content_hash"], False),
+            ("articles", ["fingerprint"], False),
+            ("facts", ["article_id"], False), ("facts", ["province", "year"], False),
+            ("facts", ["province_2025", "year"], False), ("facts", ["metric", "kind"], False),
+            ("facts", ["year"], False), ("skipped", ["source_id"], False),
+        ]:
+            db[table].create_index(cols, unique=unique, if_not_exists=True)
+        from . import views  # FTS, views and summary tables for Datasette
+        views.ensure(db)
+
+    # -- sources ----------------------------------------------------------
+    def upsert_source(self, site) -> None:
+        from nlp.areas import province_2025  # late import: nlp is heavy-ish
+        self.db["sources"].upsert({
+            "id": site.name, "title": site.title, "province": site.province,
+            "province_2025": province_2025(site.province) if site.province else None,
+            "kind": site.kind, "base_url": site.base_url,
+            "entry_points": json.dumps(site.entry_points(), ensure_ascii=False),
+            "verified": int(bool(site.verified)), "successor": site.successor,
+        }, pk="id")
+
+    # -- crawl runs -------------------------------------------------------
+    def start_run(self, sites=(), args=None) -> int:
+        return self.db["crawl_runs"].insert({
+            "started_at": utcnow(), "status": "running", "sites": json.dumps(list(sites)),
+            "args": json.dumps(args or {}, ensure_ascii=False, default=str),
+        }).last_pk
+
+    def finish_run(self, run_id: int, counts: dict, status: str = "finished") -> None:
+        row = {k: v for k, v in counts.items() if k in self.db["crawl_runs"].columns_dict}
+        row.update(finished_at=utcnow(), status=status)
+        self.db["crawl_runs"].update(run_id, row)
+        from . import views
+        views.refresh(self.db)
+
+    def record_run_site(self, run_id: int, source_id: str, counts: dict) -> None:
+        self.db["crawl_run_sites"].upsert(dict(counts, run_id=run_id, source_id=source_id),
+                                          pk=("run_id", "source_id"))
+
+    # -- articles ---------------------------------------------------------
+    def seen_urls(self) -> set[str]:
+        """Every URL already stored (kept or skipped): not fetched again without --refresh."""
+        kept = (r[0] for r in self.db.execute("select url from articles"))
+        skipped = (r[0] for r in self.db.execute("select url from skipped"))
+        return set(kept) | set(skipped)
+
+    def article_id(self, url: str) -> int | None:
+        row = self.db.execute("select id from articles where url = ?", [url]).fetchone()
+        return row[0] if row else None
+
+    def add_article(self, item: dict, run_id: int | None = None) -> int | None:
+        """Insert an article; returns its id, or None if its URL is already stored.
+
+        ``item`` keys: source_id, url (canonical), title, published, author, body,
+        fetched_at, optional fingerprint/duplicate_of.
+        """
+        if self.article_id(item["url"]) is not None:
+            return None
+        row = {k: item.get(k) for k in ("source_id", "url", "title", "published", "author",
+                                        "body", "fetched_at", "fingerprint", "duplicate_of")}
+        row["content_hash"] = content_hash(item.get("body", ""))
+        row["fetched_at"] = row["fetched_at"] or utcnow()
+        row["run_id"] = run_id
+        return self.db["articles"].insert(row).last_pk
+
+    def update_article(self, article_id: int, item: dict) -> None:
+        """Refresh a stored article (``--refresh``): body, title, dates, hash."""
+        row = {k: item[k] for k in ("title", "published", "author", "body", "fetched_at",
+                                    "fingerprint", "duplicate_of") if k in item}
+        if "body" in row:
+            row["content_hash"] = content_hash(row["body"])
+        self.db["articles"].update(article_id, row)
+
+    def add_skipped(self, url: str, source_id: str, reason: str, title: str | None = None,
+                    run_id: int | None = None) -> None:
+        self.db["skipped"].upsert({"url": url, "source_id": source_id, "title": title,
+                                   "reason": reason, "fetched_at": utcnow(), "run_id": run_id},
+                                  pk="url")
+
+    # -- facts ------------------------------------------------------------
+    def replace_facts(self, article_id: int, facts: list[dict], version: str) -> int:
+        """Replace an article's facts in one transaction; returns the number stored."""
+        rows = []
+        for f in facts:
+            row = {k: f.get(k) for k in FACT_FIELDS}
+            row["increment"] = None if f.get("increment") is None else int(bool(f["increment"]))
+            row.update(article_id=article_id, sent_start=f.get("sent_start"),
+                       sent_end=f.get("sent_end"), extractor_version=version)
+            rows.append(row)
+        with self.db.conn:
+            self.db.execute("delete from facts where article_id = ?", [article_id])
+            if rows:
+                self.db["facts"].insert_all(rows)
+            self.db.execute("update articles set extractor_version = ? where id = ?",
+                            [version, article_id])
+        return len(rows)
+
+    def articles(self):
+        """(id, row) for every stored article, for re-extraction."""
+        yield from self.db.query(
+            "select a.id, a.title, a.body, a.url, a.published, s.province as home_province "
+            "from articles a left join sources s on s.id = a.source_id order by a.id")
+
+    def counts(self) -> dict:
+        return {t: self.db[t].count for t in ("sources", "articles", "skipped", "facts", "crawl_runs")}
