@@ -1,0 +1,25 @@
+"""Báo Bà Rịa - Vũng Tàu (baobariavungtau.com.vn): party newspaper of Bà Rịa - Vũng Tàu.
+
+Bà Rịa - Vũng Tàu became part of Hồ Chí Minh province on 1/7/2025 and its paper was
+folded into that province's paper (`sggp`); the entry is kept for the archive it still
+serves.
+"""
+from ocop_crawler.sites import Site
+
+SITE = Site(
+    name="baobariavungtau",
+    title="Báo Bà Rịa - Vũng Tàu",
+    base_url="https://baobariavungtau.com.vn",
+    province="Bà Rịa - Vũng Tàu",
+    kind="provincial",
+    feeds=("https://baobariavungtau.com.vn/rss",),
+    sitemaps=("https://baobariavungtau.com.vn/sitemap.xml",),
+    search="https://baobariavungtau.com.vn/tim-kiem?q={query}",
+    verified=False,
+    successor="sggp",
+    notes=(
+        "Entry points are best guesses from the outlet's usual CMS paths; none could be "
+        "checked from the project's machines. The crawler also discovers feeds and sitemaps "
+        "itself (robots.txt, <link rel=alternate>, /rss)."
+    ),
+)

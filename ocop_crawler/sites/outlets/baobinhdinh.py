@@ -1,0 +1,24 @@
+"""Báo Bình Định (baobinhdinh.vn): party newspaper of Bình Định.
+
+Bình Định became part of Gia Lai province on 1/7/2025 and its paper was folded into
+that province's paper (`baogialai`); the entry is kept for the archive it still serves.
+"""
+from ocop_crawler.sites import Site
+
+SITE = Site(
+    name="baobinhdinh",
+    title="Báo Bình Định",
+    base_url="https://baobinhdinh.vn",
+    province="Bình Định",
+    kind="provincial",
+    feeds=("https://baobinhdinh.vn/rss",),
+    sitemaps=("https://baobinhdinh.vn/sitemap.xml",),
+    search="https://baobinhdinh.vn/tim-kiem?q={query}",
+    verified=False,
+    successor="baogialai",
+    notes=(
+        "Entry points are best guesses from the outlet's usual CMS paths; none could be "
+        "checked from the project's machines. The crawler also discovers feeds and sitemaps "
+        "itself (robots.txt, <link rel=alternate>, /rss)."
+    ),
+)

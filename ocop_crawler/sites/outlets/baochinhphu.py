@@ -1,0 +1,22 @@
+"""Báo Điện tử Chính phủ (baochinhphu.vn): national outlet with OCOP coverage.
+"""
+from ocop_crawler.sites import Site
+
+SITE = Site(
+    name="baochinhphu",
+    title="Báo Điện tử Chính phủ",
+    base_url="https://baochinhphu.vn",
+    province=None,
+    kind="national",
+    feeds=("https://baochinhphu.vn/rss",),
+    sitemaps=("https://baochinhphu.vn/sitemap.xml",),
+    search="https://baochinhphu.vn/tim-kiem.htm?keywords={query}",
+    article_pattern=r"-\d{15,}\.htm$",
+    verified=False,
+    notes=(
+        "Government portal news; carries the decisions and conferences of the national OCOP "
+        "programme. Entry points are best guesses from the outlet's usual CMS paths; none "
+        "could be checked from the project's machines. The crawler also discovers feeds and "
+        "sitemaps itself (robots.txt, <link rel=alternate>, /rss)."
+    ),
+)

@@ -1,0 +1,25 @@
+"""Báo Hà Giang (baohagiang.vn): party newspaper of Hà Giang.
+
+Hà Giang became part of Tuyên Quang province on 1/7/2025 and its paper was folded into
+that province's paper (`baotuyenquang`); the entry is kept for the archive it still
+serves.
+"""
+from ocop_crawler.sites import Site
+
+SITE = Site(
+    name="baohagiang",
+    title="Báo Hà Giang",
+    base_url="https://baohagiang.vn",
+    province="Hà Giang",
+    kind="provincial",
+    feeds=("https://baohagiang.vn/rss",),
+    sitemaps=("https://baohagiang.vn/sitemap.xml",),
+    search="https://baohagiang.vn/tim-kiem?q={query}",
+    verified=False,
+    successor="baotuyenquang",
+    notes=(
+        "Entry points are best guesses from the outlet's usual CMS paths; none could be "
+        "checked from the project's machines. The crawler also discovers feeds and sitemaps "
+        "itself (robots.txt, <link rel=alternate>, /rss)."
+    ),
+)

@@ -1,0 +1,25 @@
+"""Báo Hải Dương (baohaiduong.vn): party newspaper of Hải Dương.
+
+Hải Dương became part of Hải Phòng province on 1/7/2025 and its paper was folded into
+that province's paper (`baohaiphong`); the entry is kept for the archive it still
+serves.
+"""
+from ocop_crawler.sites import Site
+
+SITE = Site(
+    name="baohaiduong",
+    title="Báo Hải Dương",
+    base_url="https://baohaiduong.vn",
+    province="Hải Dương",
+    kind="provincial",
+    feeds=("https://baohaiduong.vn/rss",),
+    sitemaps=("https://baohaiduong.vn/sitemap.xml",),
+    search="https://baohaiduong.vn/tim-kiem?q={query}",
+    verified=False,
+    successor="baohaiphong",
+    notes=(
+        "Entry points are best guesses from the outlet's usual CMS paths; none could be "
+        "checked from the project's machines. The crawler also discovers feeds and sitemaps "
+        "itself (robots.txt, <link rel=alternate>, /rss)."
+    ),
+)

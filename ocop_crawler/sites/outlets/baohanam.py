@@ -1,0 +1,24 @@
+"""Báo Hà Nam (baohanam.com.vn): party newspaper of Hà Nam.
+
+Hà Nam became part of Ninh Bình province on 1/7/2025 and its paper was folded into that
+province's paper (`baoninhbinh`); the entry is kept for the archive it still serves.
+"""
+from ocop_crawler.sites import Site
+
+SITE = Site(
+    name="baohanam",
+    title="Báo Hà Nam",
+    base_url="https://baohanam.com.vn",
+    province="Hà Nam",
+    kind="provincial",
+    feeds=("https://baohanam.com.vn/rss",),
+    sitemaps=("https://baohanam.com.vn/sitemap.xml",),
+    search="https://baohanam.com.vn/tim-kiem?q={query}",
+    verified=False,
+    successor="baoninhbinh",
+    notes=(
+        "Entry points are best guesses from the outlet's usual CMS paths; none could be "
+        "checked from the project's machines. The crawler also discovers feeds and sitemaps "
+        "itself (robots.txt, <link rel=alternate>, /rss)."
+    ),
+)

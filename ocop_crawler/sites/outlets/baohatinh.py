@@ -1,0 +1,23 @@
+"""Báo Hà Tĩnh (baohatinh.vn): party newspaper of Hà Tĩnh.
+"""
+from ocop_crawler.sites import Site
+
+SITE = Site(
+    name="baohatinh",
+    title="Báo Hà Tĩnh",
+    base_url="https://baohatinh.vn",
+    province="Hà Tĩnh",
+    kind="provincial",
+    feeds=("https://baohatinh.vn/rss/home.rss",),
+    sitemaps=("https://baohatinh.vn/sitemap.xml",),
+    search="https://baohatinh.vn/tim-kiem?q={query}",
+    article_pattern=r"-post\d+\.html$",
+    verified=False,
+    notes=(
+        "Has covered OCOP closely (OCOP Hà Tĩnh reports, star re-ratings). Assumed to run the "
+        "'-post<id>.html' CMS shared by many papers rebuilt in 2022-2024. Entry points are "
+        "best guesses from the outlet's usual CMS paths; none could be checked from the "
+        "project's machines. The crawler also discovers feeds and sitemaps itself "
+        "(robots.txt, <link rel=alternate>, /rss)."
+    ),
+)

@@ -1,0 +1,24 @@
+"""Báo Hòa Bình (baohoabinh.com.vn): party newspaper of Hòa Bình.
+
+Hòa Bình became part of Phú Thọ province on 1/7/2025 and its paper was folded into that
+province's paper (`baophutho`); the entry is kept for the archive it still serves.
+"""
+from ocop_crawler.sites import Site
+
+SITE = Site(
+    name="baohoabinh",
+    title="Báo Hòa Bình",
+    base_url="https://baohoabinh.com.vn",
+    province="Hòa Bình",
+    kind="provincial",
+    feeds=("https://baohoabinh.com.vn/rss",),
+    sitemaps=("https://baohoabinh.com.vn/sitemap.xml",),
+    search="https://baohoabinh.com.vn/tim-kiem?q={query}",
+    verified=False,
+    successor="baophutho",
+    notes=(
+        "Entry points are best guesses from the outlet's usual CMS paths; none could be "
+        "checked from the project's machines. The crawler also discovers feeds and sitemaps "
+        "itself (robots.txt, <link rel=alternate>, /rss)."
+    ),
+)

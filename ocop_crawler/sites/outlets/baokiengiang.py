@@ -1,0 +1,25 @@
+"""Báo Kiên Giang (baokiengiang.vn): party newspaper of Kiên Giang.
+
+Kiên Giang became part of An Giang province on 1/7/2025 and its paper was folded into
+that province's paper (`baoangiang`); the entry is kept for the archive it still
+serves.
+"""
+from ocop_crawler.sites import Site
+
+SITE = Site(
+    name="baokiengiang",
+    title="Báo Kiên Giang",
+    base_url="https://baokiengiang.vn",
+    province="Kiên Giang",
+    kind="provincial",
+    feeds=("https://baokiengiang.vn/rss",),
+    sitemaps=("https://baokiengiang.vn/sitemap.xml",),
+    search="https://baokiengiang.vn/tim-kiem?q={query}",
+    verified=False,
+    successor="baoangiang",
+    notes=(
+        "Entry points are best guesses from the outlet's usual CMS paths; none could be "
+        "checked from the project's machines. The crawler also discovers feeds and sitemaps "
+        "itself (robots.txt, <link rel=alternate>, /rss)."
+    ),
+)

@@ -1,0 +1,25 @@
+"""Báo Kon Tum (baokontum.com.vn): party newspaper of Kon Tum.
+
+Kon Tum became part of Quảng Ngãi province on 1/7/2025 and its paper was folded into
+that province's paper (`baoquangngai`); the entry is kept for the archive it still
+serves.
+"""
+from ocop_crawler.sites import Site
+
+SITE = Site(
+    name="baokontum",
+    title="Báo Kon Tum",
+    base_url="https://baokontum.com.vn",
+    province="Kon Tum",
+    kind="provincial",
+    feeds=("https://baokontum.com.vn/rss",),
+    sitemaps=("https://baokontum.com.vn/sitemap.xml",),
+    search="https://baokontum.com.vn/tim-kiem?q={query}",
+    verified=False,
+    successor="baoquangngai",
+    notes=(
+        "Entry points are best guesses from the outlet's usual CMS paths; none could be "
+        "checked from the project's machines. The crawler also discovers feeds and sitemaps "
+        "itself (robots.txt, <link rel=alternate>, /rss)."
+    ),
+)

@@ -1,0 +1,22 @@
+"""Báo Nghệ An (baonghean.vn): party newspaper of Nghệ An.
+"""
+from ocop_crawler.sites import Site
+
+SITE = Site(
+    name="baonghean",
+    title="Báo Nghệ An",
+    base_url="https://baonghean.vn",
+    province="Nghệ An",
+    kind="provincial",
+    feeds=("https://baonghean.vn/rss/home.rss",),
+    sitemaps=("https://baonghean.vn/sitemap.xml",),
+    search="https://baonghean.vn/tim-kiem?q={query}",
+    article_pattern=r"-post\d+\.html$",
+    verified=False,
+    notes=(
+        "Assumed to run the '-post<id>.html' CMS shared by many papers rebuilt in 2022-2024. "
+        "Entry points are best guesses from the outlet's usual CMS paths; none could be "
+        "checked from the project's machines. The crawler also discovers feeds and sitemaps "
+        "itself (robots.txt, <link rel=alternate>, /rss)."
+    ),
+)

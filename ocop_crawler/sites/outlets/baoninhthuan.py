@@ -1,0 +1,25 @@
+"""Báo Ninh Thuận (baoninhthuan.com.vn): party newspaper of Ninh Thuận.
+
+Ninh Thuận became part of Khánh Hòa province on 1/7/2025 and its paper was folded into
+that province's paper (`baokhanhhoa`); the entry is kept for the archive it still
+serves.
+"""
+from ocop_crawler.sites import Site
+
+SITE = Site(
+    name="baoninhthuan",
+    title="Báo Ninh Thuận",
+    base_url="https://baoninhthuan.com.vn",
+    province="Ninh Thuận",
+    kind="provincial",
+    feeds=("https://baoninhthuan.com.vn/rss",),
+    sitemaps=("https://baoninhthuan.com.vn/sitemap.xml",),
+    search="https://baoninhthuan.com.vn/tim-kiem?q={query}",
+    verified=False,
+    successor="baokhanhhoa",
+    notes=(
+        "Entry points are best guesses from the outlet's usual CMS paths; none could be "
+        "checked from the project's machines. The crawler also discovers feeds and sitemaps "
+        "itself (robots.txt, <link rel=alternate>, /rss)."
+    ),
+)

@@ -1,0 +1,24 @@
+"""Báo Phú Yên (baophuyen.vn): party newspaper of Phú Yên.
+
+Phú Yên became part of Đắk Lắk province on 1/7/2025 and its paper was folded into that
+province's paper (`baodaklak`); the entry is kept for the archive it still serves.
+"""
+from ocop_crawler.sites import Site
+
+SITE = Site(
+    name="baophuyen",
+    title="Báo Phú Yên",
+    base_url="https://baophuyen.vn",
+    province="Phú Yên",
+    kind="provincial",
+    feeds=("https://baophuyen.vn/rss",),
+    sitemaps=("https://baophuyen.vn/sitemap.xml",),
+    search="https://baophuyen.vn/tim-kiem?q={query}",
+    verified=False,
+    successor="baodaklak",
+    notes=(
+        "Entry points are best guesses from the outlet's usual CMS paths; none could be "
+        "checked from the project's machines. The crawler also discovers feeds and sitemaps "
+        "itself (robots.txt, <link rel=alternate>, /rss)."
+    ),
+)

@@ -1,0 +1,25 @@
+"""Báo Quảng Bình (baoquangbinh.vn): party newspaper of Quảng Bình.
+
+Quảng Bình became part of Quảng Trị province on 1/7/2025 and its paper was folded into
+that province's paper (`baoquangtri`); the entry is kept for the archive it still
+serves.
+"""
+from ocop_crawler.sites import Site
+
+SITE = Site(
+    name="baoquangbinh",
+    title="Báo Quảng Bình",
+    base_url="https://baoquangbinh.vn",
+    province="Quảng Bình",
+    kind="provincial",
+    feeds=("https://baoquangbinh.vn/rss",),
+    sitemaps=("https://baoquangbinh.vn/sitemap.xml",),
+    search="https://baoquangbinh.vn/tim-kiem?q={query}",
+    verified=False,
+    successor="baoquangtri",
+    notes=(
+        "Entry points are best guesses from the outlet's usual CMS paths; none could be "
+        "checked from the project's machines. The crawler also discovers feeds and sitemaps "
+        "itself (robots.txt, <link rel=alternate>, /rss)."
+    ),
+)

@@ -1,0 +1,22 @@
+"""Báo Tin tức (baotintuc.vn): national outlet with OCOP coverage.
+"""
+from ocop_crawler.sites import Site
+
+SITE = Site(
+    name="baotintuc",
+    title="Báo Tin tức",
+    base_url="https://baotintuc.vn",
+    province=None,
+    kind="national",
+    feeds=("https://baotintuc.vn/rss",),
+    sitemaps=("https://baotintuc.vn/sitemap.xml",),
+    search="https://baotintuc.vn/tim-kiem.htm?keywords={query}",
+    article_pattern=r"-\d{17,}\.htm$",
+    verified=False,
+    notes=(
+        "Vietnam News Agency daily (Báo Tin tức – TTXVN). Entry points are best guesses from "
+        "the outlet's usual CMS paths; none could be checked from the project's machines. The "
+        "crawler also discovers feeds and sitemaps itself (robots.txt, <link rel=alternate>, "
+        "/rss)."
+    ),
+)

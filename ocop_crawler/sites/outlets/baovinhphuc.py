@@ -1,0 +1,24 @@
+"""Báo Vĩnh Phúc (baovinhphuc.com.vn): party newspaper of Vĩnh Phúc.
+
+Vĩnh Phúc became part of Phú Thọ province on 1/7/2025 and its paper was folded into
+that province's paper (`baophutho`); the entry is kept for the archive it still serves.
+"""
+from ocop_crawler.sites import Site
+
+SITE = Site(
+    name="baovinhphuc",
+    title="Báo Vĩnh Phúc",
+    base_url="https://baovinhphuc.com.vn",
+    province="Vĩnh Phúc",
+    kind="provincial",
+    feeds=("https://baovinhphuc.com.vn/rss",),
+    sitemaps=("https://baovinhphuc.com.vn/sitemap.xml",),
+    search="https://baovinhphuc.com.vn/tim-kiem?q={query}",
+    verified=False,
+    successor="baophutho",
+    notes=(
+        "Entry points are best guesses from the outlet's usual CMS paths; none could be "
+        "checked from the project's machines. The crawler also discovers feeds and sitemaps "
+        "itself (robots.txt, <link rel=alternate>, /rss)."
+    ),
+)

@@ -1,0 +1,24 @@
+"""Báo Yên Bái (baoyenbai.com.vn): party newspaper of Yên Bái.
+
+Yên Bái became part of Lào Cai province on 1/7/2025 and its paper was folded into that
+province's paper (`baolaocai`); the entry is kept for the archive it still serves.
+"""
+from ocop_crawler.sites import Site
+
+SITE = Site(
+    name="baoyenbai",
+    title="Báo Yên Bái",
+    base_url="https://baoyenbai.com.vn",
+    province="Yên Bái",
+    kind="provincial",
+    feeds=("https://baoyenbai.com.vn/rss",),
+    sitemaps=("https://baoyenbai.com.vn/sitemap.xml",),
+    search="https://baoyenbai.com.vn/tim-kiem?q={query}",
+    verified=False,
+    successor="baolaocai",
+    notes=(
+        "Entry points are best guesses from the outlet's usual CMS paths; none could be "
+        "checked from the project's machines. The crawler also discovers feeds and sitemaps "
+        "itself (robots.txt, <link rel=alternate>, /rss)."
+    ),
+)

@@ -1,0 +1,22 @@
+"""Báo Lao Động (laodong.vn): national outlet with OCOP coverage.
+"""
+from ocop_crawler.sites import Site
+
+SITE = Site(
+    name="laodong",
+    title="Báo Lao Động",
+    base_url="https://laodong.vn",
+    province=None,
+    kind="national",
+    feeds=("https://laodong.vn/rss/home.rss",),
+    sitemaps=("https://laodong.vn/sitemap.xml",),
+    search="https://laodong.vn/tim-kiem?q={query}",
+    article_pattern=r"-\d+\.ldo$",
+    verified=False,
+    notes=(
+        "Trade-union daily; articles end in '-<id>.ldo'. Entry points are best guesses from "
+        "the outlet's usual CMS paths; none could be checked from the project's machines. The "
+        "crawler also discovers feeds and sitemaps itself (robots.txt, <link rel=alternate>, "
+        "/rss)."
+    ),
+)

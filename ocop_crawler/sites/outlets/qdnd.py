@@ -1,0 +1,21 @@
+"""Báo Quân đội Nhân dân (www.qdnd.vn): national outlet with OCOP coverage.
+"""
+from ocop_crawler.sites import Site
+
+SITE = Site(
+    name="qdnd",
+    title="Báo Quân đội Nhân dân",
+    base_url="https://www.qdnd.vn",
+    province=None,
+    kind="national",
+    feeds=("https://www.qdnd.vn/rss",),
+    sitemaps=("https://www.qdnd.vn/sitemap.xml",),
+    search="https://www.qdnd.vn/tim-kiem?q={query}",
+    verified=False,
+    notes=(
+        "Army daily; regular provincial new-rural-development and OCOP reports. Entry points "
+        "are best guesses from the outlet's usual CMS paths; none could be checked from the "
+        "project's machines. The crawler also discovers feeds and sitemaps itself "
+        "(robots.txt, <link rel=alternate>, /rss)."
+    ),
+)

@@ -1,0 +1,28 @@
+"""VietnamPlus (www.vietnamplus.vn): national outlet with OCOP coverage.
+"""
+from ocop_crawler.sites import Site
+
+SITE = Site(
+    name="vietnamplus",
+    title="VietnamPlus",
+    base_url="https://www.vietnamplus.vn",
+    province=None,
+    kind="national",
+    feeds=("https://www.vietnamplus.vn/rss/home.rss",),
+    sitemaps=("https://www.vietnamplus.vn/sitemap.xml",),
+    search="https://www.vietnamplus.vn/tim-kiem.html?q={query}",
+    article_pattern=r"-post\d+\.vnp$",
+    selectors={
+        "title": "h1.article__title, h1.cms-title",
+        "date": ".article__meta time, time",
+        "body": "div.article__body, div.cms-body",
+        "author": ".article__author, .cms-author",
+    },
+    verified=False,
+    notes=(
+        "Vietnam News Agency's online paper; articles end in '-post<id>.vnp'. Selectors "
+        "unverified. Entry points are best guesses from the outlet's usual CMS paths; none "
+        "could be checked from the project's machines. The crawler also discovers feeds and "
+        "sitemaps itself (robots.txt, <link rel=alternate>, /rss)."
+    ),
+)

@@ -1,0 +1,22 @@
+"""Báo điện tử VOV (vov.vn): national outlet with OCOP coverage.
+"""
+from ocop_crawler.sites import Site
+
+SITE = Site(
+    name="vov",
+    title="Báo điện tử VOV",
+    base_url="https://vov.vn",
+    province=None,
+    kind="national",
+    feeds=("https://vov.vn/rss/home.rss",),
+    sitemaps=("https://vov.vn/sitemap.xml",),
+    search="https://vov.vn/search?keyword={query}",
+    article_pattern=r"-post\d+\.vov$",
+    verified=False,
+    notes=(
+        "Voice of Vietnam's news site; articles end in '-post<id>.vov'. Entry points are best "
+        "guesses from the outlet's usual CMS paths; none could be checked from the project's "
+        "machines. The crawler also discovers feeds and sitemaps itself (robots.txt, <link "
+        "rel=alternate>, /rss)."
+    ),
+)
