@@ -1,0 +1,92 @@
+"""Content fingerprints: a 64-bit SimHash that links syndicated copies of one story.
+
+    >>> a = fingerprint(body_from_origin_paper)
+    >>> b = fingerprint(body_from_aggregator)
+    >>> near_duplicate(a, b)          # same story, edited headline and credits
+    True
+
+The text is normalised (NFC, lower-case, diacritics kept, credit lines such as
+"Nguồn: ..." / "Theo ..." / "Ảnh: ..." dropped), split into words, and every
+word 3-shingle is hashed (BLAKE2b, 64 bits) into Charikar's SimHash. A changed
+headline, an added source line or different boilerplate touches only a few
+shingles, so copies stay within a few bits; different stories land about 32
+bits apart. ``NEAR_DUPLICATE_BITS`` was chosen by measurement (docs/parsing.md,
+tests/test_fingerprint.py). The all-zero fingerprint means "no text" and is
+never a near duplicate of anything.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+__all__ = ["fingerprint", "distance", "near_duplicate", "NEAR_DUPLICATE_BITS", "EMPTY"]
+
+#: Largest Hamming distance still counted as the same story (measured, see docs/parsing.md).
+NEAR_DUPLICATE_BITS = 10
+#: Fingerprint of a text without words.
+EMPTY = "0" * 16
+
+_CREDIT = re.compile(
+    r"^\s*\(?(?:nguồn|theo)\b[^.!?]{0,60}\)?\s*$"
+    r"|^\s*(?:ảnh|video|clip|đồ họa|đồ hoạ|tin|bài|bài và ảnh|tin và ảnh|tin, ảnh|bài, ảnh)"
+    r"\s*:.{0,80}$", re.I)
+_WORD = re.compile(r"\w+")
+_MASK = (1 << 64) - 1
+
+
+def _words(text: str) -> list[str]:
+    text = unicodedata.normalize("NFC", text or "").lower()
+    lines = [ln for ln in text.splitlines() if not _CREDIT.match(ln)]
+    return _WORD.findall("\n".join(lines))
+
+
+def _hash(shingle: str) -> int:
+    return int.from_bytes(hashlib.blake2b(shingle.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+def fingerprint(text: str) -> str:
+    """64-bit SimHash (16 hex digits) over the word 3-shingles of ``text``."""
+    if text is not None and not isinstance(text, str):
+        raise TypeError(f"fingerprint() wants text, got {type(text).__name__}")
+    words = _words(text)
+    if not words:
+        return EMPTY
+    if len(words) < 3:
+        shingles = [" ".join(words)]
+    else:
+        shingles = {" ".join(words[i:i + 3]) for i in range(len(words) - 2)}
+    counts = [0] * 64
+    for sh in shingles:
+        h = _hash(sh)
+        for bit in range(64):
+            counts[bit] += 1 if (h >> bit) & 1 else -1
+    value = 0
+    for bit, c in enumerate(counts):
+        if c > 0:
+            value |= 1 << bit
+    if value == 0:  # astronomically rare; keep EMPTY meaning "no text"
+        value = 1
+    return f"{value:016x}"
+
+
+def _int(fp: str) -> int:
+    try:
+        value = int(fp, 16)
+    except (TypeError, ValueError):
+        raise ValueError(f"not a fingerprint: {fp!r}") from None
+    if value > _MASK:
+        raise ValueError(f"not a 64-bit fingerprint: {fp!r}")
+    return value
+
+
+def distance(a: str, b: str) -> int:
+    """Hamming distance between two fingerprints (0..64)."""
+    return (_int(a) ^ _int(b)).bit_count()
+
+
+def near_duplicate(a: str, b: str, max_distance: int = NEAR_DUPLICATE_BITS) -> bool:
+    """True when both fingerprints come from the same story (and neither is EMPTY)."""
+    if _int(a) == 0 or _int(b) == 0:
+        return False
+    return distance(a, b) <= max_distance
