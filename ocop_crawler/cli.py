@@ -64,10 +64,16 @@ def crawl(db_path, sites, since, refresh, resume, jobdir, http_cache, max_pages,
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print the registry as JSON.")
 @click.option("--samples", is_flag=True, help="Include the bundled sample sites.")
-def sites(as_json, samples):
+@click.option("--province", metavar="NAME", help="Only outlets of this province (diacritics optional).")
+@click.option("--kind", type=click.Choice(["provincial", "national", "aggregator", "sample"]),
+              help="Only outlets of this kind.")
+@click.option("--check", is_flag=True, help="Check the registry's consistency instead; exit 1 on problems.")
+def sites(as_json, samples, province, kind, check):
     """List the site registry: name, province, entry points, verified."""
-    from .sites.listing import print_sites
-    print_sites(as_json=as_json, include_samples=samples)
+    from .sites.listing import print_check, print_sites
+    if check:
+        sys.exit(print_check(include_samples=True))
+    sys.exit(print_sites(as_json=as_json, include_samples=samples, province=province, kind=kind))
 
 
 @cli.command()

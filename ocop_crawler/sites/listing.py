@@ -1,0 +1,289 @@
+"""``ocop sites``: list the site registry as a table or JSON, and check it for consistency.
+
+    >>> from ocop_crawler.sites.listing import print_sites, check_registry
+    >>> print_sites(province="Hà Tĩnh")          # doctest: +SKIP
+    >>> check_registry()                          # [] when the registry is consistent
+    []
+
+The 63 provinces of 2019-2025 and the 34-province map of 1 July 2025 come from
+the ``vietnamadminunits`` package's data (its "Huế" is spelled "Thừa Thiên Huế"
+here, as in FACTS.md). Province names are compared after NFC, lower-casing and
+folding the old/new tone-mark placement (Hoà = Hòa, Thuỷ = Thủy).
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from . import Site, all_sites
+
+KINDS = ("provincial", "national", "aggregator", "sample")
+SELECTOR_KEYS = ("title", "date", "body", "author")
+
+# FACTS.md spells the province that became Huế city on 1/1/2025 by its 2019-2024 name.
+_SPELLING = {"Huế": "Thừa Thiên Huế"}
+
+# Old ("hoà") and new ("hòa") tone-mark placement fold to one form.
+_TONE_FOLD = {
+    old: new
+    for marks in ("\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
+    for old, new in (
+        (unicodedata.normalize("NFC", "o" + marks + "a"), unicodedata.normalize("NFC", "oa" + marks)),
+        (unicodedata.normalize("NFC", "o" + marks + "e"), unicodedata.normalize("NFC", "oe" + marks)),
+        (unicodedata.normalize("NFC", "u" + marks + "y"), unicodedata.normalize("NFC", "uy" + marks)),
+    )
+}
+_TONE_RE = re.compile("|".join(map(re.escape, _TONE_FOLD)))
+
+
+def fold(name: str) -> str:
+    """Comparison key of a Vietnamese name: NFC, lower case, one tone-mark placement."""
+    s = unicodedata.normalize("NFC", " ".join(name.split())).lower()
+    return _TONE_RE.sub(lambda m: _TONE_FOLD[m.group(0)], s)
+
+
+def unaccent(name: str) -> str:
+    """``fold(name)`` without diacritics ("Đắk Lắk" -> "dak lak"), for lenient filters."""
+    s = unicodedata.normalize("NFD", fold(name)).replace("đ", "d")
+    return "".join(c for c in s if not unicodedata.combining(c))
+
+
+def _adminunits_data(filename: str) -> dict:
+    import vietnamadminunits
+    path = Path(vietnamadminunits.__file__).parent / "data" / filename
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+@lru_cache(maxsize=1)
+def _province_tables() -> tuple[dict[str, str], dict[str, str]]:
+    """({adminunits key: FACTS.md name} for the 63 provinces, {name: 2025 province name})."""
+    legacy = _adminunits_data("parser_legacy.json")["DICT_PROVINCE"]
+    names = {
+        key: unicodedata.normalize("NFC", _SPELLING.get(p["provinceShort"], p["provinceShort"]))
+        for key, p in legacy.items()
+    }
+    if len(names) != 63:
+        raise RuntimeError(f"vietnamadminunits lists {len(names)} legacy provinces, expected 63")
+    merged = _adminunits_data("converter_2025.json")["DICT_PROVINCE"]
+    new_name = {}
+    for new_key, old_keys in merged.items():
+        for old_key in old_keys:
+            # The 2025 province carries the name of the old province with the same key.
+            new_name[names[old_key]] = names[new_key] if new_key in names else None
+    # Huế city keeps Thừa Thiên Huế's territory; its 2025 name is "Huế".
+    new_name = {old: ("Huế" if new == "Thừa Thiên Huế" else new) for old, new in new_name.items()}
+    return names, new_name
+
+
+def provinces_63() -> list[str]:
+    """The 63 provinces of 2019-2025, FACTS.md spelling, in official code order."""
+    return list(_province_tables()[0].values())
+
+
+def province_2025(province: str) -> str | None:
+    """The province of the 34-province map (1/7/2025) that ``province`` is part of."""
+    by_fold = {fold(k): v for k, v in _province_tables()[1].items()}
+    return by_fold.get(fold(province))
+
+
+def canonical_province(name: str) -> str | None:
+    """The FACTS.md spelling of a province name given with or without diacritics, else None."""
+    for p in provinces_63():
+        if fold(p) == fold(name) or unaccent(p) == unaccent(name):
+            return p
+    return None
+
+
+def _same_domain(url: str, base: str) -> bool:
+    host, base_host = urlsplit(url).hostname or "", urlsplit(base).hostname or ""
+    root = base_host.removeprefix("www.")
+    return host == base_host or host == root or host.endswith("." + root)
+
+
+def check_site(site: Site, module: str | None = None) -> list[str]:
+    """The problems of one entry (an empty list when it is consistent)."""
+    p = []
+    err = p.append
+    if module is not None and site.name != module:
+        err(f"name {site.name!r} differs from its module outlets/{module}.py")
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", site.name):
+        err(f"name {site.name!r} is not a lower-case identifier")
+    for key, value in site.as_dict().items():
+        if isinstance(value, str) and value != unicodedata.normalize("NFC", value):
+            err(f"{key} is not NFC")
+    if site.kind not in KINDS:
+        err(f"kind {site.kind!r} is not one of {', '.join(KINDS)}")
+    if site.kind == "provincial" and not site.province:
+        err("a provincial outlet needs a province")
+    if site.kind == "national" and site.province:
+        err("a national outlet has no home province")
+    if site.province and site.province not in provinces_63():
+        hint = canonical_province(site.province)
+        err(f"province {site.province!r} is not one of the 63 provinces"
+            + (f" (FACTS.md spelling: {hint!r})" if hint else ""))
+    urls = [("base_url", site.base_url)] + [(k, u) for k in ("feeds", "sitemaps", "listings")
+                                            for u in getattr(site, k)]
+    if site.search is not None:
+        if "{query}" not in site.search:
+            err("search has no {query} placeholder")
+        else:
+            urls.append(("search", site.search.format(query="OCOP")))
+    for key, url in urls:
+        parts = urlsplit(url)
+        if site.kind != "sample" and parts.scheme != "https":
+            err(f"{key} {url!r} is not an absolute https URL")
+        elif not parts.hostname:
+            err(f"{key} {url!r} is not an absolute URL")
+        elif key != "base_url" and not _same_domain(url, site.base_url):
+            err(f"{key} {url!r} is not on the outlet's domain")
+    for key, rx in [("article_pattern", site.article_pattern)] + [("deny_patterns", d) for d in site.deny_patterns]:
+        if rx is None:
+            continue
+        try:
+            re.compile(rx)
+        except re.error as e:
+            err(f"{key} {rx!r} does not compile: {e}")
+    from cssselect import GenericTranslator, SelectorError
+    for key, css in site.selectors.items():
+        if key not in SELECTOR_KEYS:
+            err(f"selector key {key!r} is not one of {', '.join(SELECTOR_KEYS)}")
+        try:
+            GenericTranslator().css_to_xpath(css)
+        except SelectorError as e:
+            err(f"selector {key} {css!r} is not valid CSS: {e}")
+    if not site.verified and not site.notes.strip():
+        err("an unverified entry must say in notes what is a guess")
+    return [f"{site.name}: {m}" for m in p]
+
+
+def check_registry(include_samples: bool = True, sites: list[Site] | None = None) -> list[str]:
+    """Consistency problems of the whole registry (an empty list when all is well).
+
+    Checks each entry (:func:`check_site`), that every module's ``SITE.name`` is
+    its module name, that each of the 63 provinces has a provincial paper, that
+    successors exist, and that a paper of a province absorbed on 1/7/2025 names
+    the paper of the province it joined as its successor. ``sites`` checks
+    these entries instead of the registry's (successors are looked up among them).
+    """
+    import importlib
+    import pkgutil
+    from . import outlets
+
+    problems: list[str] = []
+    modules = {}
+    for mod in pkgutil.iter_modules(outlets.__path__):
+        site = getattr(importlib.import_module(f"{outlets.__name__}.{mod.name}"), "SITE", None)
+        if site is not None:
+            modules[site.name] = mod.name
+    given = sites is not None
+    if sites is None:
+        sites = all_sites(include_samples=include_samples)
+    sites = {s.name: s for s in sites}
+    for site in sites.values():
+        problems += check_site(site, modules.get(site.name))
+    covered = {s.province for s in sites.values() if s.kind == "provincial"}
+    for prov in provinces_63():
+        if prov not in covered:
+            problems.append(f"{prov}: no provincial paper in the registry")
+    all_names = dict(sites) if given else {s.name: s for s in all_sites(include_samples=True)}
+    for site in sites.values():
+        succ = all_names.get(site.successor) if site.successor else None
+        if site.successor and succ is None:
+            problems.append(f"{site.name}: successor {site.successor!r} is not in the registry")
+        if site.successor == site.name:
+            problems.append(f"{site.name}: is its own successor")
+        if site.kind != "provincial" or site.province not in provinces_63():
+            continue
+        new = province_2025(site.province)
+        absorbed = new is not None and fold(new) != fold(site.province) and site.province != "Thừa Thiên Huế"
+        if absorbed and not site.successor:
+            problems.append(f"{site.name}: {site.province} joined {new} on 1/7/2025 but no successor is recorded")
+        if succ is not None and succ.province and province_2025(succ.province) != new:
+            problems.append(f"{site.name}: successor {succ.name} is in {succ.province}, not in {new}")
+        if succ is not None and succ.successor:
+            problems.append(f"{site.name}: successor {succ.name} itself has a successor ({succ.successor})")
+    return problems
+
+
+def select_sites(include_samples: bool = False, province: str | None = None,
+                 kind: str | None = None) -> list[Site]:
+    """Registry entries sorted by name, optionally of one province and/or kind.
+
+    ``province`` matches with or without diacritics and either tone placement
+    ("Hoa Binh", "Hoà Bình"); an unknown province raises ValueError.
+    """
+    sites = all_sites(include_samples=include_samples or kind == "sample")
+    if province is not None:
+        canon = canonical_province(province)
+        if canon is None:
+            raise ValueError(f"unknown province {province!r}: expected one of the 63 provinces, "
+                             f"e.g. 'Hà Tĩnh', 'Thừa Thiên Huế', 'Bà Rịa - Vũng Tàu'")
+        sites = [s for s in sites if s.province and fold(s.province) == fold(canon)]
+    if kind is not None:
+        if kind not in KINDS:
+            raise ValueError(f"unknown kind {kind!r}: expected one of {', '.join(KINDS)}")
+        sites = [s for s in sites if s.kind == kind]
+    return sorted(sites, key=lambda s: s.name)
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def format_table(sites: list[Site]) -> str:
+    """The human table printed by ``ocop sites``."""
+    header = ("name", "province", "kind", "entry points", "verified", "successor")
+    rows = []
+    for s in sites:
+        eps = s.entry_points()
+        first = _clip(eps[0], 56)
+        rows.append((s.name, s.province or "—", s.kind,
+                     f"{len(eps)}: {first}" if len(eps) > 1 else first,
+                     "yes" if s.verified else "no", s.successor or ""))
+    widths = [max(len(r[i]) for r in rows + [header]) for i in range(len(header))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(header, widths)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
+    kinds = {}
+    for s in sites:
+        kinds[s.kind] = kinds.get(s.kind, 0) + 1
+    by_kind = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
+    n_verified = sum(s.verified for s in sites)
+    lines.append("")
+    lines.append(f"{len(sites)} outlet{'' if len(sites) == 1 else 's'} ({by_kind or 'none'}); {n_verified} verified, "
+                 f"{sum(bool(s.successor) for s in sites)} merged in 2025 (see successor).")
+    return "\n".join(lines)
+
+
+def print_sites(as_json: bool = False, include_samples: bool = False, province: str | None = None,
+                kind: str | None = None, file=None) -> int:
+    """Print the registry (table or JSON array of ``Site.as_dict()``); return an exit status."""
+    out = file or sys.stdout
+    try:
+        sites = select_sites(include_samples=include_samples, province=province, kind=kind)
+    except ValueError as e:
+        print(f"Error: {e}", file=sys.stderr)
+        return 2
+    if as_json:
+        json.dump([s.as_dict() for s in sites], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        print(format_table(sites), file=out)
+    return 0
+
+
+def print_check(include_samples: bool = True, file=None) -> int:
+    """Print the registry's consistency problems; 0 when there are none, else 1."""
+    out = file or sys.stdout
+    problems = check_registry(include_samples=include_samples)
+    for line in problems:
+        print(line, file=out)
+    n = len(all_sites(include_samples=include_samples))
+    print(f"{n} outlets checked: " + (f"{len(problems)} problem(s)" if problems else "consistent"), file=out)
+    return 1 if problems else 0
