@@ -1,13 +1,292 @@
 """Full-text search, views and summary tables that Datasette serves.
 
-``ensure(db)`` creates what is missing; ``refresh(db)`` rebuilds the summary
-tables after a crawl or a re-extraction. (Filled in by the publishing work.)
+``ensure(db)`` creates what is missing (cheap: it runs every time a ``Store``
+opens); ``refresh(db)`` rebuilds the summary tables after a crawl or a
+re-extraction (seconds at a million facts). Everything here is plain SQLite
+that any client can read; nothing needs a custom SQL function except
+``refresh`` itself.
+
+What it adds to the storage schema:
+
+* ``provinces`` – the 63 provinces of 2019–2025 from the gazetteer
+  (vietnamadminunits): name, name on the 2025 map, coordinates (for the map).
+* ``articles_fts`` / ``facts_fts`` – FTS5 indexes kept in sync by triggers,
+  over the original text *and* a copy with "đ"/"Đ" folded to "d"/"D"; with the
+  ``unicode61 remove_diacritics 2`` tokenizer one search box then matches
+  "ha tinh" → "Hà Tĩnh" and "dong thap" → "Đồng Tháp" (FTS5 alone does not fold
+  "đ"), as well as the accented spelling.
+* ``fact_details`` – a view: each fact with its article's title, URL, date
+  and its source.
+* summary tables rebuilt by ``refresh``: ``province_totals`` (latest reported
+  total per province/metric/kind/unit/star range), ``province_years``
+  (per province and year), ``article_provinces`` (which provinces an article
+  is about, for per-province feeds), ``source_stats`` (per outlet),
+  ``facet_counts`` (value counts of the facts facets, so the unfiltered facts
+  page does not GROUP BY a million rows).
 """
+from __future__ import annotations
+
+import unicodedata
+
+# -- names (shared with the Datasette plugin, which must stay self-contained) ------
+
+from .datasette.plugins.ocop import fold, province_key  # noqa: E402,F401
+
+# -- provinces -------------------------------------------------------------
+
+def _gazetteer_provinces() -> list[dict]:
+    """The 63 provinces of 2019–2025 with coordinates and their 2025 province."""
+    import json
+    import sqlite3
+    from importlib.resources import files
+
+    data = files("vietnamadminunits") / "data"
+    conn = sqlite3.connect(f"file:{data / 'dataset.db'}?mode=ro", uri=True)
+    try:
+        legacy = conn.execute(
+            "select provinceShort, province, provinceKey, provinceCode, provinceLat, provinceLon "
+            "from admin_units_legacy group by provinceKey order by cast(provinceCode as int)"
+        ).fetchall()
+        new = {k: (short, lat, lon) for short, k, lat, lon in conn.execute(
+            "select provinceShort, provinceKey, provinceLat, provinceLon from admin_units "
+            "group by provinceKey")}
+    finally:
+        conn.close()
+    merged = json.loads((data / "converter_2025.json").read_text("utf-8"))["DICT_PROVINCE"]
+    successor = {old: new_key for new_key, olds in merged.items() for old in olds}
+    rows = []
+    for short, full, key, code, lat, lon in legacy:
+        short = unicodedata.normalize("NFC", short)
+        new_short, new_lat, new_lon = new[successor[key]]
+        rows.append({
+            "name": short, "full_name": unicodedata.normalize("NFC", full),
+            "key": province_key(short), "code": code,
+            "name_2025": unicodedata.normalize("NFC", new_short),
+            "key_2025": province_key(new_short),
+            "latitude": lat, "longitude": lon,
+            "latitude_2025": new_lat, "longitude_2025": new_lon,
+        })
+    return rows
+
+
+# -- full-text search ------------------------------------------------------
+
+def _d(col: str) -> str:
+    return f"replace(replace({col}, 'đ', 'd'), 'Đ', 'D')"
+
+
+# table, FTS table, indexed columns
+_FTS = {
+    "articles": ("articles_fts", ("title", "body")),
+    "facts": ("facts_fts", ("evidence",)),
+}
+TOKENIZE = "unicode61 remove_diacritics 2"
+
+
+def _ensure_fts(db, table: str) -> None:
+    fts, cols = _FTS[table]
+    fts_cols = list(cols) + [f"{c}_d" for c in cols]
+    if fts not in db.table_names():
+        db.execute(
+            f"create virtual table [{fts}] using fts5({', '.join(fts_cols)}, "
+            f"tokenize = '{TOKENIZE}')")
+        db.execute(
+            f"insert into [{fts}] (rowid, {', '.join(fts_cols)}) select id, "
+            f"{', '.join(cols)}, {', '.join(_d(c) for c in cols)} from [{table}]")
+    new_vals = ", ".join([f"new.{c}" for c in cols] + [_d(f"new.{c}") for c in cols])
+    insert = (f"insert into [{fts}] (rowid, {', '.join(fts_cols)}) values (new.id, {new_vals});")
+    delete = f"delete from [{fts}] where rowid = old.id;"
+    triggers = {
+        f"{fts}_ai": f"after insert on [{table}] begin {insert} end",
+        f"{fts}_ad": f"after delete on [{table}] begin {delete} end",
+        f"{fts}_au": (f"after update of {', '.join(cols)}, id on [{table}] begin "
+                      f"{delete} {insert} end"),
+    }
+    existing = set(db.triggers_dict)
+    for name, body in triggers.items():
+        if name not in existing:
+            db.execute(f"create trigger [{name}] {body}")
+
+
+# -- views -------------------------------------------------------------------
+
+FACT_DETAILS = """
+select
+  f.id, f.article_id, a.title as article_title, a.url as article_url,
+  a.published, s.title as source, f.level, f.province, f.province_2025, f.district,
+  f.metric, f.unit, f.kind, f.increment, f.value, f.comparator, f.stars_min, f.stars_max,
+  f.year, f.evidence, f.extractor_version
+from facts f
+join articles a on a.id = f.article_id
+left join sources s on s.id = a.source_id
+"""
+
+# -- summary tables ------------------------------------------------------------
+
+SUMMARY_TABLES = ("province_totals", "province_years", "article_provinces", "source_stats",
+                  "facet_counts")
+FACET_COLUMNS = ("province", "province_2025", "metric", "kind", "stars_min", "stars_max",
+                 "year", "level", "unit", "increment", "comparator")
+
+# facts with a year: their own, else the article's publication year
+_FACTS_Y = """
+select f.*, coalesce(f.year, cast(substr(a.published, 1, 4) as integer)) as as_of_year,
+       a.published as published
+from facts f join articles a on a.id = f.article_id
+where a.duplicate_of is null
+"""
+
+_SCHEMA = {
+    "province_totals": """
+create table province_totals (
+  province text, province_key text, province_2025 text, province_2025_key text,
+  metric text, kind text, unit text, stars_min int, stars_max int, stars text,
+  value real, comparator text, year int, published text, reports int,
+  fact_id int references facts(id), article_id int references articles(id),
+  primary key (province, metric, kind, unit, stars_min, stars_max))""",
+    "province_years": """
+create table province_years (
+  province text, province_key text, province_2025 text, province_2025_key text, year int,
+  metric text, kind text, unit text, increment int, stars_min int, stars_max int, stars text,
+  value real, max_value real, reports int, articles int,
+  fact_id int references facts(id),
+  primary key (province, year, metric, kind, unit, increment, stars_min, stars_max))""",
+    "article_provinces": """
+create table article_provinces (
+  article_id int references articles(id), province text, province_key text,
+  province_2025 text, province_2025_key text, published text, facts int,
+  primary key (article_id, province))""",
+    "source_stats": """
+create table source_stats (
+  source_id text primary key references sources(id), articles int, facts int, skipped int,
+  latest_published text, latest_fetched text)""",
+    "facet_counts": """
+create table facet_counts (
+  table_name text, column_name text, value, count int,
+  primary key (table_name, column_name, value))""",
+}
+_INDEXES = [
+    "create index if not exists province_totals_key on province_totals (province_key)",
+    "create index if not exists province_totals_key25 on province_totals (province_2025_key)",
+    "create index if not exists province_years_key on province_years (province_key, year)",
+    "create index if not exists province_years_key25 on province_years (province_2025_key, year)",
+    "create index if not exists province_years_year on province_years (year)",
+    "create index if not exists article_provinces_key on article_provinces (province_key, published)",
+    "create index if not exists article_provinces_key25 on article_provinces "
+    "(province_2025_key, published)",
+    "create index if not exists facts_article_province on facts (article_id, province)",
+    "create index if not exists articles_fetched on articles (fetched_at)",
+    "create index if not exists crawl_run_sites_source on crawl_run_sites (source_id, run_id)",
+]
+
+_STARS = ("case when stars_min is null then null when stars_min = stars_max "
+          "then stars_min || '★' else stars_min || '–' || stars_max || '★' end")
+
+_REBUILD = {
+    "province_totals": f"""
+insert into province_totals
+select province, ocop_key(province), province_2025, ocop_key(province_2025),
+  metric, kind, unit, stars_min, stars_max, {_STARS}, value, comparator, as_of_year, published,
+  reports, id, article_id
+from (
+  select fy.*, count(*) over w_all as reports,
+    row_number() over (partition by province, metric, kind, unit, stars_min, stars_max
+                       order by as_of_year desc, published desc, id desc) as rn
+  from ({_FACTS_Y}) fy
+  where level = 'province' and province is not null and coalesce(increment, 0) = 0
+  window w_all as (partition by province, metric, kind, unit, stars_min, stars_max)
+) where rn = 1""",
+    "province_years": f"""
+insert into province_years
+select province, ocop_key(province), province_2025, ocop_key(province_2025), as_of_year,
+  metric, kind, unit, coalesce(increment, 0), stars_min, stars_max, {_STARS}, value, max_value,
+  reports, articles, id
+from (
+  select fy.*, max(value) over w as max_value, count(*) over w as reports,
+    row_number() over (partition by province, as_of_year, metric, kind, unit,
+                       coalesce(increment, 0), stars_min, stars_max
+                       order by published desc, id desc) as rn
+  from ({_FACTS_Y}) fy
+  where level = 'province' and province is not null and as_of_year is not null
+  window w as (partition by province, as_of_year, metric, kind, unit, coalesce(increment, 0),
+               stars_min, stars_max)
+) x
+join (
+  select province as p2, as_of_year as y2, metric as m2, kind as k2, unit as u2,
+    coalesce(increment, 0) as i2, stars_min as s1, stars_max as s2,
+    count(distinct article_id) as articles
+  from ({_FACTS_Y}) where level = 'province' and province is not null and as_of_year is not null
+  group by 1, 2, 3, 4, 5, 6, 7, 8
+) c on c.p2 = x.province and c.y2 = x.as_of_year and c.m2 = x.metric and c.k2 = x.kind
+   and c.u2 = x.unit and c.i2 = coalesce(x.increment, 0) and c.s1 is x.stars_min
+   and c.s2 is x.stars_max
+where rn = 1""",
+    "article_provinces": """
+insert into article_provinces
+select f.article_id, f.province, ocop_key(f.province), max(f.province_2025),
+  ocop_key(max(f.province_2025)), a.published, count(*)
+from facts f join articles a on a.id = f.article_id
+where f.province is not null
+group by f.article_id, f.province
+union all
+select a.id, s.province, ocop_key(s.province), s.province_2025, ocop_key(s.province_2025),
+  a.published, 0
+from articles a join sources s on s.id = a.source_id
+where s.province is not null
+  and not exists (select 1 from facts f where f.article_id = a.id and f.province = s.province)""",
+    "source_stats": """
+insert into source_stats
+select s.id,
+  (select count(*) from articles a where a.source_id = s.id),
+  (select count(*) from facts f join articles a on a.id = f.article_id where a.source_id = s.id),
+  (select count(*) from skipped k where k.source_id = s.id),
+  (select max(published) from articles a where a.source_id = s.id),
+  (select max(fetched_at) from articles a where a.source_id = s.id)
+from sources s""",
+}
 
 
 def ensure(db) -> None:
-    pass
+    """Create the provinces table, FTS indexes, triggers, views and (empty) summary tables."""
+    tables = set(db.table_names())
+    with db.conn:
+        if "provinces" not in tables:
+            db["provinces"].insert_all(_gazetteer_provinces(), pk="name")
+            db["provinces"].create_index(["key"], if_not_exists=True)
+            db["provinces"].create_index(["key_2025"], if_not_exists=True)
+        for table in _FTS:
+            if table in tables:
+                _ensure_fts(db, table)
+        if "fact_details" not in db.view_names() and {"facts", "articles"} <= tables:
+            db.create_view("fact_details", FACT_DETAILS)
+        for name, ddl in _SCHEMA.items():
+            if name not in tables:
+                db.execute(ddl)
+        for ddl in _INDEXES:
+            try:
+                db.execute(ddl)
+            except Exception as exc:  # a table of the storage schema is missing
+                if "no such table" not in str(exc):
+                    raise
 
 
-def refresh(db) -> None:
-    pass
+def refresh(db) -> dict:
+    """Rebuild every summary table from facts/articles/sources; returns their row counts."""
+    ensure(db)
+    db.conn.create_function("ocop_key", 1, province_key, deterministic=True)
+    with db.conn:
+        for name in SUMMARY_TABLES:
+            db.execute(f"delete from [{name}]")
+        for name, sql in _REBUILD.items():
+            db.execute(sql)
+        for col in FACET_COLUMNS:
+            db.execute(
+                f"insert into facet_counts select 'facts', ?, [{col}], count(*) from facts "
+                f"where [{col}] is not null group by [{col}]", [col])
+        for table, col in (("skipped", "reason"), ("skipped", "source_id"),
+                           ("articles", "source_id")):
+            db.execute(
+                f"insert into facet_counts select ?, ?, [{col}], count(*) from [{table}] "
+                f"where [{col}] is not null group by [{col}]", [table, col])
+    db.execute("analyze")
+    return {name: db[name].count for name in SUMMARY_TABLES}

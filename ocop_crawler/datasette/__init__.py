@@ -1,0 +1,1 @@
+"""Datasette configuration of the project: metadata, plugins, templates (see docs/datasette.md)."""
