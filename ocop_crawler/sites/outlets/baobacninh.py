@@ -15,7 +15,8 @@ SITE = Site(
     notes=(
         "Older address: baobacninh.com.vn; the 2025 merged paper may publish under another "
         "domain. Entry points are best guesses from the outlet's usual CMS paths; none could "
-        "be checked from the project's machines. The crawler also discovers feeds and "
-        "sitemaps itself (robots.txt, <link rel=alternate>, /rss)."
+        "be checked from the project's machines. Search results are assumed to page with "
+        "'&page=N' or a 'next' link. The crawler also discovers feeds and sitemaps itself "
+        "(robots.txt, <link rel=alternate>, /rss)."
     ),
 )

@@ -13,8 +13,9 @@ SITE = Site(
     search="https://baodongthap.vn/tim-kiem?q={query}",
     verified=False,
     notes=(
-        "Entry points are best guesses from the outlet's usual CMS paths; none could be "
-        "checked from the project's machines. The crawler also discovers feeds and sitemaps "
-        "itself (robots.txt, <link rel=alternate>, /rss)."
+        "Older address: baodongthap.com.vn. Entry points are best guesses from the outlet's "
+        "usual CMS paths; none could be checked from the project's machines. Search results "
+        "are assumed to page with '&page=N' or a 'next' link. The crawler also discovers "
+        "feeds and sitemaps itself (robots.txt, <link rel=alternate>, /rss)."
     ),
 )

@@ -16,7 +16,8 @@ SITE = Site(
     notes=(
         "Assumed to run the '-post<id>.html' CMS shared by many papers rebuilt in 2022-2024. "
         "Entry points are best guesses from the outlet's usual CMS paths; none could be "
-        "checked from the project's machines. The crawler also discovers feeds and sitemaps "
-        "itself (robots.txt, <link rel=alternate>, /rss)."
+        "checked from the project's machines. Search results are assumed to page with "
+        "'&page=N' or a 'next' link. The crawler also discovers feeds and sitemaps itself "
+        "(robots.txt, <link rel=alternate>, /rss)."
     ),
 )

@@ -13,9 +13,11 @@ SITE = Site(
     search="https://baothuathienhue.vn/tim-kiem?q={query}",
     verified=False,
     notes=(
-        "The province became Huế city on 1/1/2025; the paper was renamed Báo Huế and may have "
-        "moved to another domain. Entry points are best guesses from the outlet's usual CMS "
-        "paths; none could be checked from the project's machines. The crawler also discovers "
-        "feeds and sitemaps itself (robots.txt, <link rel=alternate>, /rss)."
+        "The province became Huế city (a centrally governed city) on 1/1/2025; the paper's "
+        "name and domain may have changed with it (not checked). Entry points are best "
+        "guesses from the outlet's usual CMS paths; none could be checked from the project's "
+        "machines. Search results are assumed to page with '&page=N' or a 'next' link. The "
+        "crawler also discovers feeds and sitemaps itself (robots.txt, <link rel=alternate>, "
+        "/rss)."
     ),
 )

@@ -16,7 +16,8 @@ SITE = Site(
         "Hà Nội's economic daily; covers the capital's OCOP products. Reported to have merged "
         "into Báo Hà Nội Mới in 2025 (not checked, so no successor is recorded). Entry points "
         "are best guesses from the outlet's usual CMS paths; none could be checked from the "
-        "project's machines. The crawler also discovers feeds and sitemaps itself "
-        "(robots.txt, <link rel=alternate>, /rss)."
+        "project's machines. Search results are assumed to page with '&page=N' or a 'next' "
+        "link. The crawler also discovers feeds and sitemaps itself (robots.txt, <link "
+        "rel=alternate>, /rss)."
     ),
 )

@@ -24,7 +24,8 @@ SITE = Site(
         "Central party daily; /ocop/ is its OCOP section (its pagination, /ocop/?page=N, is a "
         "guess). Selectors follow the article__* markup of its CMS and are unverified. Entry "
         "points are best guesses from the outlet's usual CMS paths; none could be checked "
-        "from the project's machines. The crawler also discovers feeds and sitemaps itself "
-        "(robots.txt, <link rel=alternate>, /rss)."
+        "from the project's machines. Search results are assumed to page with '&page=N' or a "
+        "'next' link. The crawler also discovers feeds and sitemaps itself (robots.txt, <link "
+        "rel=alternate>, /rss)."
     ),
 )

@@ -17,7 +17,8 @@ SITE = Site(
         "Formerly Báo Nông nghiệp Việt Nam (nongnghiep.vn, articles '-d<id>.html'), renamed "
         "in 2025 when the ministries of agriculture and environment merged; the old domain "
         "redirects. Entry points are best guesses from the outlet's usual CMS paths; none "
-        "could be checked from the project's machines. The crawler also discovers feeds and "
-        "sitemaps itself (robots.txt, <link rel=alternate>, /rss)."
+        "could be checked from the project's machines. Search results are assumed to page "
+        "with '&page=N' or a 'next' link. The crawler also discovers feeds and sitemaps "
+        "itself (robots.txt, <link rel=alternate>, /rss)."
     ),
 )

@@ -14,8 +14,8 @@ SITE = Site(
     notes=(
         "The national OCOP portal; also announced as ocopvietnam.gov.vn. Which of the two "
         "addresses serves the portal could not be checked. Entry points are best guesses from "
-        "the outlet's usual CMS paths; none could be checked from the project's machines. The "
-        "crawler also discovers feeds and sitemaps itself (robots.txt, <link rel=alternate>, "
-        "/rss)."
+        "the outlet's usual CMS paths; none could be checked from the project's machines. "
+        "Search results are assumed to page with '&page=N' or a 'next' link. The crawler also "
+        "discovers feeds and sitemaps itself (robots.txt, <link rel=alternate>, /rss)."
     ),
 )

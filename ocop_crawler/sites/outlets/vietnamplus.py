@@ -22,7 +22,8 @@ SITE = Site(
     notes=(
         "Vietnam News Agency's online paper; articles end in '-post<id>.vnp'. Selectors "
         "unverified. Entry points are best guesses from the outlet's usual CMS paths; none "
-        "could be checked from the project's machines. The crawler also discovers feeds and "
-        "sitemaps itself (robots.txt, <link rel=alternate>, /rss)."
+        "could be checked from the project's machines. Search results are assumed to page "
+        "with '&page=N' or a 'next' link. The crawler also discovers feeds and sitemaps "
+        "itself (robots.txt, <link rel=alternate>, /rss)."
     ),
 )

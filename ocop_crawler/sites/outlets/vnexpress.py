@@ -16,7 +16,8 @@ SITE = Site(
     notes=(
         "National online daily; search runs on the timkiem.vnexpress.net subdomain. Entry "
         "points are best guesses from the outlet's usual CMS paths; none could be checked "
-        "from the project's machines. The crawler also discovers feeds and sitemaps itself "
-        "(robots.txt, <link rel=alternate>, /rss)."
+        "from the project's machines. Search results are assumed to page with '&page=N' or a "
+        "'next' link. The crawler also discovers feeds and sitemaps itself (robots.txt, <link "
+        "rel=alternate>, /rss)."
     ),
 )
