@@ -219,3 +219,11 @@ def test_ocop_sites_filters_and_check_subprocess():
     r = run_ocop("sites", "--check")
     assert r.returncode == 0, r.stdout
     assert r.stdout.strip().endswith("consistent")
+
+
+def test_check_site_accepts_sample_naming():
+    sample = Site(name="sample-hatinh", title="Báo Hà Tĩnh (mẫu)", base_url="http://127.0.0.1:8000",
+                  province="Hà Tĩnh", kind="sample", feeds=("http://127.0.0.1:8000/rss.xml",))
+    assert check_site(sample, module="sample_hatinh") == []
+    assert check_site(sample, module="sample_thanhhoa") == [
+        "sample-hatinh: name 'sample-hatinh' differs from its module outlets/sample_thanhhoa.py"]
