@@ -243,7 +243,7 @@ def format_table(sites: list[Site]) -> str:
     rows = []
     for s in sites:
         eps = s.entry_points()
-        first = _clip(eps[0], 56)
+        first = _clip(eps[0], 44)
         rows.append((s.name, s.province or "—", s.kind,
                      f"{len(eps)}: {first}" if len(eps) > 1 else first,
                      "yes" if s.verified else "no", s.successor or ""))
