@@ -73,6 +73,10 @@ class Store:
             "run_id": int,
         }, pk="url", if_not_exists=True,
             foreign_keys=[("source_id", "sources", "id"), ("run_id", "crawl_runs", "id")])
+        db["crawl_state"].create({
+            "source_id": str, "feeds": str, "sitemaps": str, "robots_txt": str,
+            "robots_fetched_at": str, "full_crawl_at": str, "last_crawl_at": str,
+        }, pk="source_id", if_not_exists=True, foreign_keys=[("source_id", "sources", "id")])
         db["facts"].create({
             "id": int, "article_id": int, "level": str, "province": str, "province_2025": str,
             "district": str, "metric": str, "unit": str, "kind": str, "increment": int,
@@ -94,7 +98,11 @@ class Store:
 
     # -- sources ----------------------------------------------------------
     def upsert_source(self, site) -> None:
-        from nlp.areas import province_2025  # late import: nlp is heavy-ish
+        try:
+            from nlp.areas import province_2025  # late import: nlp is heavy-ish
+        except ImportError:  # the gazetteer module is optional for storing a source
+            def province_2025(name):
+                return None
         self.db["sources"].upsert({
             "id": site.name, "title": site.title, "province": site.province,
             "province_2025": province_2025(site.province) if site.province else None,
@@ -102,6 +110,24 @@ class Store:
             "entry_points": json.dumps(site.entry_points(), ensure_ascii=False),
             "verified": int(bool(site.verified)), "successor": site.successor,
         }, pk="id")
+
+    # -- per-site crawl state (incremental re-crawls) ------------------------
+    def site_state(self, source_id: str) -> dict:
+        """What earlier runs learnt about a site: feeds/sitemaps found, robots.txt, dates."""
+        row = self.db.execute("select * from crawl_state where source_id = ?", [source_id]).fetchone()
+        if not row:
+            return {}
+        cols = [c.name for c in self.db["crawl_state"].columns]
+        out = dict(zip(cols, row))
+        for key in ("feeds", "sitemaps"):
+            out[key] = json.loads(out[key]) if out.get(key) else []
+        return out
+
+    def save_site_state(self, source_id: str, **fields) -> None:
+        for key in ("feeds", "sitemaps"):
+            if key in fields and not isinstance(fields[key], str):
+                fields[key] = json.dumps(sorted(fields[key]), ensure_ascii=False)
+        self.db["crawl_state"].upsert(dict(fields, source_id=source_id), pk="source_id")
 
     # -- crawl runs -------------------------------------------------------
     def start_run(self, sites=(), args=None) -> int:
@@ -146,6 +172,21 @@ class Store:
         row["fetched_at"] = row["fetched_at"] or utcnow()
         row["run_id"] = run_id
         return self.db["articles"].insert(row).last_pk
+
+    def originals(self) -> list[dict]:
+        """Stored articles that are not copies: id, source_id, published, fingerprint."""
+        return list(self.db.query(
+            "select id, source_id, published, fingerprint from articles "
+            "where duplicate_of is null and fingerprint is not null"))
+
+    def mark_duplicate(self, article_id: int, original_id: int) -> None:
+        """Make a stored article a copy of another: link it and drop its facts."""
+        with self.db.conn:
+            self.db.execute("delete from facts where article_id = ?", [article_id])
+            self.db.execute("update articles set duplicate_of = ? where id = ?",
+                            [original_id, article_id])
+            self.db.execute("update articles set duplicate_of = ? where duplicate_of = ?",
+                            [original_id, article_id])
 
     def update_article(self, article_id: int, item: dict) -> None:
         """Refresh a stored article (``--refresh``): body, title, dates, hash."""

@@ -1,0 +1,65 @@
+"""Drop repeated pages and link syndicated copies.
+
+- The same canonical URL twice in one run (a page reached under two URLs whose
+  ``rel=canonical`` agree): the second is dropped.
+- A kept article whose body fingerprint (``ocop_crawler.fingerprint``) is a near
+  duplicate of a stored original is a syndicated copy: it is stored with
+  ``duplicate_of`` = the original's id and gets no facts. The original is the
+  copy published first; when the new page is the earlier one, the stored page
+  becomes the copy (its facts are removed) so the order of the crawl does not matter.
+"""
+from __future__ import annotations
+
+from scrapy.exceptions import DropItem
+
+from ocop_crawler.fingerprint import fingerprint, near_duplicate
+
+
+class DedupPipeline:
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self.urls: set[str] = set()
+        self.originals: list[dict] | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def open_spider(self):
+        self.originals = self.crawler.spider.store.originals()
+
+    def process_item(self, item):
+        spider = self.crawler.spider
+        if item["url"] in self.urls:
+            self.crawler.stats.inc_value(f"ocop/{item['site']}/duplicates")
+            raise DropItem(f"duplicate URL {item['url']}")
+        self.urls.add(item["url"])
+        if item["status"] != "kept":
+            return item
+        item["fingerprint"] = fingerprint(item["body"])
+        for orig in self.originals:
+            if orig["fingerprint"] and near_duplicate(orig["fingerprint"], item["fingerprint"]):
+                stored_url = spider.store.db.execute(
+                    "select url from articles where id = ?", [orig["id"]]).fetchone()
+                if stored_url and stored_url[0] == item["url"]:
+                    continue       # --refresh of the original itself
+                if _earlier(item.get("published"), orig.get("published")):
+                    item["supersedes"] = orig["id"]   # the stored one is the copy
+                    self.originals.remove(orig)
+                else:
+                    item["duplicate_of"] = orig["id"]
+                break
+        return item
+
+    def remember(self, article_id: int, item) -> None:
+        """Called by the store pipeline once an original is stored."""
+        self.originals.append({"id": article_id, "source_id": item["site"],
+                               "published": item.get("published"),
+                               "fingerprint": item.get("fingerprint")})
+
+
+def _earlier(a: str | None, b: str | None) -> bool:
+    """True when ``a`` is strictly earlier than ``b`` (unknown dates never win)."""
+    if not a or not b:
+        return False
+    return a[:19] < b[:19]

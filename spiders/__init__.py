@@ -1,0 +1,1 @@
+"""Scrapy spiders of ocop-harvester: ``news`` (spiders/news.py) and its helpers."""

@@ -1,0 +1,418 @@
+"""The ``news`` spider: crawl registry outlets for OCOP articles.
+
+Driven by ``ocop_crawler.sites`` entries. Per site it:
+
+1. reads robots.txt (``Sitemap:`` lines; Scrapy's RobotsTxtMiddleware obeys it),
+2. discovers article URLs from RSS/Atom feeds, XML sitemaps (Scrapy's sitemap
+   machinery), the OCOP listings and the site search for "OCOP" with their
+   pagination, and the home page; feeds and sitemaps the registry does not list
+   are found on the home page (``<link rel="alternate">``), in robots.txt, or by
+   probing common paths (``/rss``, ``/rss.xml``, ``/feed``, ``/sitemap.xml``),
+3. canonicalises every URL before scheduling (tracking parameters, AMP/mobile
+   variants) and never schedules a URL already stored (unless ``refresh``),
+4. parses each article page (``ocop_crawler.parse.parse_article`` with the site's
+   CSS overrides) and yields an ``ArticleItem``, kept when it is about OCOP
+   (``nlp.relevance.is_ocop``) or skipped with its reason.
+
+A site crawled in full before is re-crawled incrementally: only its feeds (or,
+without feeds, its sitemaps with ``lastmod``, or the first listing pages) are
+fetched, and paging stops as soon as a page brings nothing new; a feed whose
+every item is new (the site published more than the feed holds) falls back to
+full discovery. ``since`` skips older articles and stops paging past them.
+
+Run it through ``ocop crawl`` (``ocop_crawler.crawl.run_crawl``); ``scrapy crawl
+news -a site=NAME -a db=ocop.db`` also works from the repository root.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timezone
+
+import scrapy
+from scrapy import signals
+from scrapy.exceptions import DontCloseSpider
+from scrapy.http import TextResponse
+
+from ocop_crawler.items import ArticleItem
+from ocop_crawler.urls import canonical_url, same_site
+
+from . import discovery as disc
+
+DEFAULT_ARTICLE_PATTERN = r"(?:[-/_]\d{4,}(?:\.html?|\.aspx|\.htm)?/?$)|(?:\.html?$)"
+NON_ARTICLE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|pdf|docx?|xlsx?|zip|rar|mp[34]|css|js|xml|rss)$",
+                         re.I)
+MAX_LISTING_PAGES = 300
+
+
+def _as_date(value) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+class SiteCrawl:
+    """What the spider knows about one site during a run."""
+
+    def __init__(self, site, state: dict, mode: str):
+        self.site = site
+        self.mode = mode                      # "full" | "incremental"
+        self.pattern = re.compile(site.article_pattern or DEFAULT_ARTICLE_PATTERN)
+        self.deny = [re.compile(p) for p in site.deny_patterns]
+        self.known_feeds = list(dict.fromkeys(list(site.feeds) + list(state.get("feeds") or [])))
+        self.known_sitemaps = list(dict.fromkeys(list(site.sitemaps) + list(state.get("sitemaps") or [])))
+        self.last_crawl = _as_date((state.get("last_crawl_at") or "")[:10] or None)
+        self.good_feeds: set[str] = set()
+        self.good_sitemaps: set[str] = set()
+        self.pending_feeds = 0
+        self.pending_sitemaps = 0
+        self.home_done = False
+        self.robots_done = False
+        self.probed_feeds = False
+        self.probed_sitemaps = False
+        self.escalated = mode == "full"
+        self.requested: set[str] = set()      # entry points requested this run
+
+    def is_article(self, url: str) -> bool:
+        if not same_site(url, self.site.base_url) or NON_ARTICLE.search(url.split("?")[0]):
+            return False
+        if any(p.search(url) for p in self.deny):
+            return False
+        return bool(self.pattern.search(url.split("?")[0].split("#")[0]))
+
+
+class NewsSpider(scrapy.Spider):
+    name = "news"
+
+    def __init__(self, sites=None, site=None, since=None, refresh=False, resume=False,
+                 store=None, run_id=None, db=None, **kwargs):
+        super().__init__(**kwargs)
+        from ocop_crawler import sites as registry
+        chosen = list(sites or [])
+        if site:  # `scrapy crawl news -a site=a,b`
+            chosen += [s.strip() for s in str(site).split(",") if s.strip()]
+        chosen = [registry.get(s) if isinstance(s, str) else s for s in chosen]
+        if not chosen:
+            chosen = registry.all_sites()
+        self.sites = {s.name: s for s in chosen}
+        self.since = _as_date(since) if since else None
+        self.refresh = bool(refresh) and str(refresh).lower() not in ("0", "false", "no")
+        self.resume = bool(resume) and str(resume).lower() not in ("0", "false", "no")
+        if store is None:
+            from ocop_crawler.storage import Store
+            store = Store(db or "ocop.db")
+            for s in self.sites.values():
+                store.upsert_source(s)
+        self.store = store
+        if run_id is None:
+            run_id = store.start_run(sites=list(self.sites), args={"via": "scrapy crawl"})
+        self.run_id = run_id
+        self.seen: set[str] = set() if self.refresh else store.seen_urls()
+        self.stored_urls: set[str] = store.seen_urls() if self.refresh else self.seen
+        self.scheduled: set[str] = set()      # canonical article URLs scheduled by this process
+        self.crawls: dict[str, SiteCrawl] = {}
+        self._reconciled = False
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider._on_idle, signal=signals.spider_idle)
+        return spider
+
+    # -- bookkeeping ----------------------------------------------------------
+    def _inc(self, site: str, key: str, n: int = 1) -> None:
+        self.crawler.stats.inc_value(f"ocop/{site}/{key}", n)
+
+    def _state(self, name: str) -> SiteCrawl:
+        if name not in self.crawls:
+            site = self.sites[name]
+            state = self.store.site_state(name)
+            mode = "full"
+            if state.get("full_crawl_at") and not self.refresh and not self.resume:
+                mode = "incremental"
+            self.crawls[name] = SiteCrawl(site, state, mode)
+        return self.crawls[name]
+
+    def _req(self, url, callback, site, kind, *, priority=0, dont_filter=False, **meta):
+        meta.update(site=site, kind=kind)
+        return scrapy.Request(url, callback=callback, errback=self.on_error, meta=meta,
+                              priority=priority, dont_filter=dont_filter)
+
+    def _entry(self, sc: SiteCrawl, url, callback, kind, **meta):
+        """Request an entry point (feed, sitemap, listing, home) once per run."""
+        if url in sc.requested:
+            return None
+        sc.requested.add(url)
+        return self._req(url, callback, sc.site.name, kind, priority=10, dont_filter=True, **meta)
+
+    def _article(self, sc: SiteCrawl, url: str, when: date | None = None, *, force=False):
+        """Schedule an article URL (canonicalised) unless stored, scheduled or too old."""
+        url = canonical_url(url)
+        if url in self.scheduled or (url in self.seen and not self.refresh):
+            return None
+        if self.since and when and when < self.since:
+            self._inc(sc.site.name, "too_old_unfetched")
+            return None
+        self.scheduled.add(url)
+        # a resumed crawl's second pass bypasses the JOBDIR dupefilter: the store
+        # (checked above) is then the record of what was fetched
+        return self._req(url, self.parse_article, sc.site.name, "article",
+                         dont_filter=force or self._reconciled,
+                         refresh=url in self.stored_urls)
+
+    # -- start ----------------------------------------------------------------
+    async def start(self):
+        if self.resume:
+            # The JOBDIR queue holds what the interrupted run had left; once it is
+            # drained, _on_idle re-runs discovery and fetches anything still missing.
+            return
+        for name in self.sites:
+            sc = self._state(name)
+            for req in self._start_requests(sc):
+                yield req
+
+    def _start_requests(self, sc: SiteCrawl):
+        base = sc.site.base_url.rstrip("/")
+        if sc.mode == "full":
+            yield self._req(base + "/robots.txt", self.parse_robots, sc.site.name, "robots",
+                            priority=20, dont_filter=True, dont_obey_robotstxt=True)
+            return
+        # incremental: the cheapest entry points that tell whether anything is new
+        if sc.known_feeds:
+            for url in sc.known_feeds:
+                sc.pending_feeds += 1
+                yield self._entry(sc, url, self.parse_feed, "feed")
+        elif sc.known_sitemaps:
+            for url in sc.known_sitemaps:
+                yield self._entry(sc, url, self.parse_sitemap, "sitemap")
+        else:
+            for url in self._listing_starts(sc):
+                yield self._entry(sc, url, self.parse_listing, "listing", page=1)
+
+    def _listing_starts(self, sc: SiteCrawl):
+        out = list(sc.site.listings)
+        if sc.site.search:
+            out.append(sc.site.search.format(query="OCOP"))
+        return out
+
+    def _full_discovery(self, sc: SiteCrawl, robots_sitemaps=()):
+        """Every entry point of a site: home, feeds, sitemaps, listings, search."""
+        sc.escalated = True
+        base = sc.site.base_url.rstrip("/")
+        reqs = [self._entry(sc, base + "/", self.parse_home, "home")]
+        for url in sc.known_feeds:
+            sc.pending_feeds += 1
+            reqs.append(self._entry(sc, url, self.parse_feed, "feed"))
+        for url in dict.fromkeys(list(sc.known_sitemaps) + list(robots_sitemaps)):
+            sc.pending_sitemaps += 1
+            reqs.append(self._entry(sc, url, self.parse_sitemap, "sitemap"))
+        for url in self._listing_starts(sc):
+            reqs.append(self._entry(sc, url, self.parse_listing, "listing", page=1))
+        reqs += self._maybe_probe(sc)
+        return [r for r in reqs if r is not None]
+
+    def _maybe_probe(self, sc: SiteCrawl):
+        """Probe common feed/sitemap paths when none is known or all known ones failed."""
+        base = sc.site.base_url.rstrip("/")
+        out = []
+        if (sc.home_done and not sc.probed_feeds and sc.pending_feeds == 0 and not sc.good_feeds):
+            sc.probed_feeds = True
+            for path in disc.COMMON_FEEDS:
+                sc.pending_feeds += 1
+                out.append(self._entry(sc, base + path, self.parse_feed, "probe"))
+        if (sc.robots_done and not sc.probed_sitemaps and sc.pending_sitemaps == 0
+                and not sc.good_sitemaps):
+            sc.probed_sitemaps = True
+            for path in disc.COMMON_SITEMAPS:
+                sc.pending_sitemaps += 1
+                out.append(self._entry(sc, base + path, self.parse_sitemap, "probe"))
+        return [r for r in out if r is not None]
+
+    # -- discovery callbacks --------------------------------------------------
+    def parse_robots(self, response):
+        sc = self._state(response.meta["site"])
+        self._inc(sc.site.name, "pages")
+        sitemaps = []
+        if response.status == 200 and isinstance(response, TextResponse):
+            sitemaps = disc.robots_sitemaps(response.text, response.url)
+        sc.robots_done = True
+        yield from self._full_discovery(sc, sitemaps)
+
+    def parse_home(self, response):
+        sc = self._state(response.meta["site"])
+        self._inc(sc.site.name, "pages")
+        sc.home_done = True
+        if isinstance(response, TextResponse):
+            for url in disc.feed_links(response):
+                if same_site(url, sc.site.base_url) and url not in sc.requested:
+                    sc.pending_feeds += 1
+                    yield self._entry(sc, url, self.parse_feed, "feed")
+            for url in disc.page_links(response):
+                if sc.is_article(url):
+                    req = self._article(sc, url)
+                    if req:
+                        yield req
+        yield from self._maybe_probe(sc)
+
+    def parse_feed(self, response):
+        sc = self._state(response.meta["site"])
+        self._inc(sc.site.name, "pages")
+        sc.pending_feeds -= 1
+        if not disc.looks_like_feed(response):
+            yield from self._maybe_probe(sc)
+            return
+        sc.good_feeds.add(response.request.url)
+        entries = [(u, d) for u, d in disc.feed_entries(response) if sc.is_article(u)]
+        new = 0
+        for url, when in entries:
+            req = self._article(sc, url, when)
+            if req:
+                new += 1
+                yield req
+        if not sc.escalated and entries and new == len(entries):
+            # every item is new: the feed may have overflowed since the last crawl
+            yield from self._full_discovery(sc)
+
+    def parse_sitemap(self, response):
+        sc = self._state(response.meta["site"])
+        self._inc(sc.site.name, "pages")
+        if response.meta.get("kind") in ("sitemap", "probe") and response.meta.get("top", True):
+            sc.pending_sitemaps -= 1
+        entries = disc.sitemap_entries(response, self.crawler.settings.getint("DOWNLOAD_MAXSIZE"))
+        if entries is None:
+            yield from self._maybe_probe(sc)
+            return
+        if response.meta.get("top", True):
+            sc.good_sitemaps.add(response.request.url)
+        cutoff = self.since
+        if sc.mode == "incremental" and not sc.escalated and sc.last_crawl:
+            cutoff = max(cutoff, sc.last_crawl) if cutoff else sc.last_crawl
+        for kind, loc, lastmod in entries:
+            if kind == "sitemap":
+                if not same_site(loc, sc.site.base_url):
+                    continue
+                if cutoff and lastmod and lastmod < cutoff:
+                    continue  # nothing in it changed since the cutoff
+                req = self._entry(sc, loc, self.parse_sitemap, "sitemap", top=False)
+                if req:
+                    yield req
+            elif sc.is_article(loc):
+                if self.since and lastmod and lastmod < self.since:
+                    continue
+                req = self._article(sc, loc, None)
+                if req:
+                    yield req
+
+    def parse_listing(self, response):
+        sc = self._state(response.meta["site"])
+        self._inc(sc.site.name, "pages")
+        if not isinstance(response, TextResponse):
+            return
+        items = disc.listing_items(response, sc.is_article)
+        new = old = 0
+        for url, when in items:
+            if self.since and when and when < self.since:
+                old += 1
+                continue
+            req = self._article(sc, url, when)
+            if req:
+                new += 1
+                yield req
+        page = response.meta.get("page", 1)
+        if not items or page >= MAX_LISTING_PAGES:
+            return
+        if self.since and old == len(items):
+            return          # the whole page is older than --since: stop paging
+        if sc.mode == "incremental" and not sc.escalated and new == 0:
+            return          # nothing new on this page: the rest was seen before
+        nxt = disc.next_page(response)
+        if nxt and same_site(nxt, sc.site.base_url):
+            req = self._entry(sc, nxt, self.parse_listing, "listing", page=page + 1)
+            if req:
+                yield req
+
+    # -- articles -------------------------------------------------------------
+    def parse_article(self, response):
+        from nlp.relevance import is_ocop
+        from ocop_crawler.parse import parse_article
+
+        name = response.meta["site"]
+        sc = self._state(name)
+        self._inc(name, "pages")
+        self._inc(name, "articles_fetched")
+        if not isinstance(response, TextResponse):
+            self._inc(name, "errors")
+            return
+        fetched = datetime.now(timezone.utc).replace(microsecond=0)
+        parsed = parse_article(response.text, response.url, selectors=sc.site.selectors or None,
+                               fetched_at=fetched)
+        url = canonical_url(response.url)
+        canon = parsed.get("canonical_url")
+        if canon and canon != url and same_site(canon, sc.site.base_url):
+            if canon in self.scheduled or (canon in self.seen and not self.refresh):
+                self._inc(name, "duplicates")
+                return      # the same page under another URL, already handled
+            self.scheduled.add(canon)
+            url = canon
+        title = parsed.get("title") or ""
+        body = parsed.get("body") or ""
+        published = parsed.get("published")
+        if not body.strip():
+            self._inc(name, "no_body")
+        if not published:
+            self._inc(name, "no_date")
+        keep, reason = is_ocop(title, body)
+        if not body.strip():
+            keep, reason = False, "skip: no body"
+        elif keep and self.since and published and _as_date(published) < self.since:
+            keep, reason = False, f"skip: published before --since {self.since.isoformat()}"
+        return ArticleItem(
+            site=name, url=url, request_url=response.url, title=title, published=published,
+            author=parsed.get("author"), body=body, fetched_at=fetched.isoformat(),
+            status="kept" if keep else "skipped", reason=reason,
+            home_province=sc.site.province, refresh=bool(response.meta.get("refresh")),
+        )
+
+    # -- errors and idle ------------------------------------------------------
+    def on_error(self, failure):
+        request = failure.request
+        name, kind = request.meta.get("site"), request.meta.get("kind")
+        if name not in self.sites:
+            return None
+        sc = self._state(name)
+        status = getattr(getattr(failure.value, "response", None), "status", None)
+        if kind in ("feed", "probe") and request.callback == self.parse_feed:
+            sc.pending_feeds -= 1
+        if kind in ("sitemap", "probe") and request.callback == self.parse_sitemap \
+                and request.meta.get("top", True):
+            sc.pending_sitemaps -= 1
+        if kind == "robots":
+            sc.robots_done = True
+            return self._full_discovery(sc)
+        if kind == "home":
+            sc.home_done = True
+        if kind != "probe" and not failure.check(scrapy.exceptions.IgnoreRequest):
+            self._inc(name, "errors")
+            self.crawler.stats.inc_value("ocop/errors")
+            log = self.crawler.stats.get_value("ocop/error_log") or []
+            if len(log) < 200:
+                log.append(f"{name} {kind} {request.url}: "
+                           f"{'HTTP ' + str(status) if status else failure.getErrorMessage()}")
+                self.crawler.stats.set_value("ocop/error_log", log)
+        return self._maybe_probe(sc)
+
+    def _on_idle(self, spider=None):
+        """After a resumed crawl's queue is drained, rediscover and fetch what is missing."""
+        if not self.resume or self._reconciled:
+            return
+        self._reconciled = True
+        self.seen = self.store.seen_urls() if not self.refresh else set()
+        n = 0
+        for name in self.sites:
+            sc = self._state(name)
+            base = sc.site.base_url.rstrip("/")
+            req = self._req(base + "/robots.txt", self.parse_robots, name, "robots",
+                            priority=20, dont_filter=True, dont_obey_robotstxt=True)
+            self.crawler.engine.crawl(req)
+            n += 1
+        if n:
+            raise DontCloseSpider
