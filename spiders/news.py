@@ -146,7 +146,10 @@ class NewsSpider(scrapy.Spider):
 
     def _article(self, sc: SiteCrawl, url: str, when: date | None = None, *, force=False):
         """Schedule an article URL (canonicalised) unless stored, scheduled or too old."""
-        url = canonical_url(url)
+        try:
+            url = canonical_url(url)
+        except ValueError:
+            return None
         if url in self.scheduled or (url in self.seen and not self.refresh):
             return None
         if self.since and when and when < self.since:
