@@ -6,7 +6,9 @@
     True
 
 The text is normalised (NFC, lower-case, diacritics kept, credit lines such as
-"Nguồn: ..." / "Theo ..." / "Ảnh: ..." dropped), split into words, and every
+"Nguồn: ..." / "Theo ..." / "Ảnh: ..." dropped, and, when enough prose remains,
+lines that are not sentences -- headlines, headings, teaser titles, menus --
+left out), split into words, and every
 word 3-shingle is hashed (BLAKE2b, 64 bits) into Charikar's SimHash. A changed
 headline, an added source line or different boilerplate touches only a few
 shingles, so copies stay within a few bits; different stories land about 32
@@ -35,10 +37,18 @@ _WORD = re.compile(r"\w+")
 _MASK = (1 << 64) - 1
 
 
+def _sentence_like(line: str) -> bool:
+    line = line.strip()
+    return line.endswith((".", "!", "?", "…", '."', ".”", ".)")) or len(line.split()) >= 25
+
+
 def _words(text: str) -> list[str]:
     text = unicodedata.normalize("NFC", text or "").lower()
-    lines = [ln for ln in text.splitlines() if not _CREDIT.match(ln)]
-    return _WORD.findall("\n".join(lines))
+    lines = [ln for ln in text.splitlines() if ln.strip() and not _CREDIT.match(ln)]
+    # headlines, section headings, teaser titles and menus are not sentences: leave them out
+    prose = [ln for ln in lines if _sentence_like(ln)]
+    words = _WORD.findall("\n".join(prose))
+    return words if len(words) >= 20 else _WORD.findall("\n".join(lines))
 
 
 def _hash(shingle: str) -> int:
