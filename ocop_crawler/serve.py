@@ -88,6 +88,8 @@ def make_datasette(db_path, *, immutable: bool = False, settings: dict | None = 
         static_mounts=[("ocop-static", str(STATIC_DIR))] if STATIC_DIR.is_dir() else None,
     )
     ds.add_database(Database(ds, path=str(path.resolve()), is_mutable=not immutable), name=DB_NAME)
+    if "_memory" in ds.databases:  # added by Datasette when it is given no files
+        ds.remove_database("_memory")
     return ds
 
 
@@ -203,9 +205,9 @@ def publish(db_path, out_dir) -> int:
         if src_dir.is_dir() and any(src_dir.iterdir()):
             shutil.copytree(src_dir, out / sub, dirs_exist_ok=True)
     (out / "settings.json").write_text(json.dumps(SETTINGS, indent=2) + "\n", "utf-8")
-    subprocess.run([sys.executable, "-m", "datasette", "inspect", str(target),
-                    "--inspect-file", str(out / "inspect-data.json")], check=True)
-    # inspect-data.json keys the file by name; configuration-directory mode expects that
+    # configuration-directory mode opens immutable the files inspect-data.json names
+    subprocess.run([sys.executable, "-m", "datasette", "inspect", target.name,
+                    "--inspect-file", "inspect-data.json"], check=True, cwd=out)
     reqs = []
     for pkg in PLUGIN_PACKAGES:
         v = _installed_version(pkg)

@@ -34,6 +34,10 @@ from .datasette.plugins.ocop import fold, province_key  # noqa: E402,F401
 
 # -- provinces -------------------------------------------------------------
 
+# the gazetteer's short names that FACTS.md (and nlp.areas) spell differently
+_RENAME = {"Huế": "Thừa Thiên Huế"}
+
+
 def _gazetteer_provinces() -> list[dict]:
     """The 63 provinces of 2019–2025 with coordinates and their 2025 province."""
     import json
@@ -56,7 +60,7 @@ def _gazetteer_provinces() -> list[dict]:
     successor = {old: new_key for new_key, olds in merged.items() for old in olds}
     rows = []
     for short, full, key, code, lat, lon in legacy:
-        short = unicodedata.normalize("NFC", short)
+        short = _RENAME.get(unicodedata.normalize("NFC", short), unicodedata.normalize("NFC", short))
         new_short, new_lat, new_lon = new[successor[key]]
         rows.append({
             "name": short, "full_name": unicodedata.normalize("NFC", full),
