@@ -33,8 +33,9 @@ _STARS = re.compile(
     r"(?<!\w)(?:dat|dat\s+chuan|dat\s+hang|xep\s+hang|cong\s+nhan|chung\s+nhan|san\s+pham)"
     r"(?:\s+[a-z]+){0,3}?\s+(?:tu\s+)?[3-5]\s*(?:-\s*[3-5]\s*)?sao(?!\w)")
 _NOT_PRODUCT = re.compile(
-    r"(khach\s+san|resort|nha\s+hang|homestay|luu\s+tru|nha\s+nghi|du\s+thuyen|hang\s+khong|"
-    r"tau|ben\s+xe|sao\s+vang|ngoi\s+sao)[^.]{0,40}$")
+    r"(?<!\w)(?:khach\s+san|resort|nha\s+hang|homestay|luu\s+tru|nha\s+nghi|du\s+thuyen|hang\s+khong|"
+    r"tau|ben\s+xe|sao\s+vang|ngoi\s+sao|nghi\s+duong|khu\s+du\s+lich|villa|can\s+ho|chung\s+cu|"
+    r"san\s+golf|benh\s+vien|truong\s+hoc|nha\s+hang)(?!\w)[^.]{0,40}$")
 
 
 def fold(text: str) -> str:

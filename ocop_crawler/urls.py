@@ -114,16 +114,20 @@ def is_amp(url: str) -> bool:
 
 
 def _site_host(url: str) -> str:
-    host = (urlsplit(url.strip()).hostname or "").lower().rstrip(".")
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower().rstrip(".")
     for prefix in ("www.",) + _MOBILE_PREFIXES:
         if host.startswith(prefix) and host.count(".") >= 2:
             host = host[len(prefix):]
             break
+    port = parts.port
+    if port is not None and port != _DEFAULT_PORTS.get(parts.scheme.lower()):
+        host = f"{host}:{port}"
     return host
 
 
 def same_site(url: str, base: str) -> bool:
-    """True when both URLs are on the same host, ignoring ``www.`` and ``m.``."""
+    """True when both URLs are on the same host (and port), ignoring ``www.`` and ``m.``."""
     try:
         a, b = _site_host(url), _site_host(base)
     except (ValueError, AttributeError):
