@@ -28,12 +28,12 @@ from .storage import Store, utcnow
 
 RUN_FILE = "ocop-run.json"
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
-COUNT_KEYS = ("pages", "articles_fetched", "kept", "skipped", "duplicates", "facts", "errors",
+COUNT_KEYS = ("pages", "links_found", "articles_fetched", "kept", "skipped", "duplicates", "facts", "errors",
               "no_body", "no_date")
 
 
 # -- drift ---------------------------------------------------------------------
-def drift_flags(c: dict, mode: str = "full") -> list[str]:
+def drift_flags(c: dict, mode: str = "full", finished: bool = True) -> list[str]:
     """Signs that a site changed its layout: article pages without body, date or facts.
 
     ``c`` holds one site's counts for a run. Flags need at least 3 article pages
@@ -47,8 +47,8 @@ def drift_flags(c: dict, mode: str = "full") -> list[str]:
         flags.append("no date")
     if c.get("kept", 0) >= 3 and c.get("facts", 0) == 0:
         flags.append("no facts")
-    if mode == "full" and c.get("pages", 0) > 0 and parsed == 0:
-        flags.append("no articles found")
+    if finished and mode == "full" and c.get("pages", 0) > 0 and not c.get("links_found", 0):
+        flags.append("no article links")
     return flags
 
 
@@ -111,7 +111,7 @@ class ProgressReporter:
             mode = sc.mode if sc else "full"
             if sc and sc.escalated:
                 mode = "full"
-            flags = drift_flags(c, mode)
+            flags = drift_flags(c, mode, finished)
             store.record_run_site(run_id, name, {
                 "pages_fetched": c["pages"], "articles_kept": c["kept"],
                 "articles_skipped": c["skipped"], "facts": c["facts"], "errors": c["errors"],
@@ -230,7 +230,7 @@ def run_crawl(db_path, sites=(), since=None, refresh=False, resume=False, jobdir
     from scrapy.crawler import CrawlerProcess
     from spiders.news import NewsSpider
     started = time.monotonic()
-    process = CrawlerProcess(_settings(overrides), install_root_handler=True)
+    process = CrawlerProcess(_settings(overrides))
     crawler = process.create_crawler(NewsSpider)
     process.crawl(crawler, sites=chosen, since=since, refresh=refresh, resume=resume,
                   store=store, run_id=run_id)

@@ -16,7 +16,7 @@ class ArticleItem(scrapy.Item):
     author = scrapy.Field()
     body = scrapy.Field()            # plain text without boilerplate
     fetched_at = scrapy.Field()      # ISO 8601 (UTC)
-    status = scrapy.Field()          # "kept" | "skipped"
+    status = scrapy.Field()          # "kept" | "skipped" | "old" (before --since: not stored)
     reason = scrapy.Field()          # relevance reason ("ocop: title", "skip: no OCOP mention", ...)
     home_province = scrapy.Field()   # the source's home province (for fact extraction)
     fingerprint = scrapy.Field()     # SimHash of the body (set by the dedup pipeline)

@@ -20,7 +20,7 @@ ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 DOWNLOAD_DELAY = 1.0
-RANDOMIZE_DOWNLOAD_DELAY = True
+DOWNLOAD_DELAY_JITTER = 0.5          # ±50 % around DOWNLOAD_DELAY
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 2.0
 AUTOTHROTTLE_MAX_DELAY = 60.0
@@ -50,6 +50,8 @@ DOWNLOADER_MIDDLEWARES = {
     # robots.txt served from the database for 24 h (RFC 9309 caching), so a
     # daily re-crawl does not fetch it again; runs before RobotsTxtMiddleware's download.
     "spiders.robotscache.RobotsCacheMiddleware": 90,
+    # articles restored from a JOBDIR queue that the killed run had already stored
+    "spiders.seenfilter.SeenFilterMiddleware": 95,
 }
 
 ITEM_PIPELINES = {
@@ -80,7 +82,7 @@ def loopback_overrides() -> dict:
     return {
         "AUTOTHROTTLE_ENABLED": False,
         "DOWNLOAD_DELAY": 0,
-        "RANDOMIZE_DOWNLOAD_DELAY": False,
+        "DOWNLOAD_DELAY_JITTER": 0,
         "CONCURRENT_REQUESTS": 32,
         "CONCURRENT_REQUESTS_PER_DOMAIN": 16,
         "DOWNLOAD_TIMEOUT": 20,

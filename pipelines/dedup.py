@@ -23,7 +23,9 @@ class DedupPipeline:
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler)
+        pipe = cls(crawler)
+        crawler.ocop_dedup = pipe     # the store pipeline reports stored originals to it
+        return pipe
 
     def open_spider(self):
         self.originals = self.crawler.spider.store.originals()

@@ -25,6 +25,9 @@ class StorePipeline:
     def process_item(self, item):
         spider = self.crawler.spider
         store, run_id, site = spider.store, spider.run_id, item["site"]
+        if item["status"] == "old":                  # before --since: counted, not stored
+            self._inc(site, "too_old")
+            return item
         if item["status"] != "kept":
             store.add_skipped(item["url"], site, item.get("reason") or "skip", item.get("title"),
                               run_id=run_id)
@@ -51,19 +54,10 @@ class StorePipeline:
         if item.get("supersedes"):
             store.mark_duplicate(item["supersedes"], article_id)
             self.crawler.stats.inc_value(f"ocop/{site}/superseded")
-        dedup = _pipeline(self.crawler, "DedupPipeline")
+        dedup = getattr(self.crawler, "ocop_dedup", None)
         if dedup is not None and item.get("fingerprint"):
             dedup.remember(article_id, item)
         n = store.replace_facts(article_id, item.get("facts") or [], EXTRACTOR_VERSION)
         self._inc(site, "facts", n)
         return item
 
-
-def _pipeline(crawler, name):
-    """The running instance of another pipeline of this crawl."""
-    scraper = getattr(crawler.engine, "scraper", None)
-    itemproc = getattr(scraper, "itemproc", None)
-    for mw in getattr(itemproc, "middlewares", ()):
-        if type(mw).__name__ == name:
-            return mw
-    return None

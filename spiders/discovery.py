@@ -69,7 +69,7 @@ def to_date(value) -> date | None:
 
 def robots_sitemaps(robots_text: str, base_url: str) -> list[str]:
     """``Sitemap:`` lines of a robots.txt, made absolute (Scrapy's helper)."""
-    return list(sitemap_urls_from_robots(robots_text, base_url=base_url))
+    return list(sitemap_urls_from_robots(robots_text.encode("utf-8"), base_url=base_url))
 
 
 def feed_links(response) -> list[str]:

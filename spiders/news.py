@@ -150,6 +150,7 @@ class NewsSpider(scrapy.Spider):
             url = canonical_url(url)
         except ValueError:
             return None
+        self._inc(sc.site.name, "links_found")
         if url in self.scheduled or (url in self.seen and not self.refresh):
             return None
         if self.since and when and when < self.since:
@@ -366,12 +367,14 @@ class NewsSpider(scrapy.Spider):
         keep, reason = is_ocop(title, body)
         if not body.strip():
             keep, reason = False, "skip: no body"
-        elif keep and self.since and published and _as_date(published) < self.since:
-            keep, reason = False, f"skip: published before --since {self.since.isoformat()}"
+        status = "kept" if keep else "skipped"
+        if self.since and published and _as_date(published) < self.since:
+            # not stored: a later crawl with an earlier --since must still fetch it
+            status, reason = "old", f"published before --since {self.since.isoformat()}"
         return ArticleItem(
             site=name, url=url, request_url=response.url, title=title, published=published,
             author=parsed.get("author"), body=body, fetched_at=fetched.isoformat(),
-            status="kept" if keep else "skipped", reason=reason,
+            status=status, reason=reason,
             home_province=sc.site.province, refresh=bool(response.meta.get("refresh")),
         )
 
