@@ -1,0 +1,148 @@
+"""The small phrases that qualify a number: stars, comparator, target, addition, year.
+
+Each function reads a stretch of one sentence (the text just before or just
+after a counted number) and returns what it states, or None when it states
+nothing, so the caller can fall back to the enclosing clause or sentence.
+"""
+from __future__ import annotations
+
+import re
+
+I = re.IGNORECASE
+
+# -- stars ---------------------------------------------------------------
+_S = r"0?([3-5])"
+_STARS = [  # (pattern, handler) tried in order on the text after a count
+    (re.compile(rf"(?:nâng\s+(?:cấp|hạng)\s+)?từ\s+{_S}\s*sao\s+lên\s+(?:hạng\s+)?{_S}\s*sao", I), lambda m: (int(m[2]), int(m[2]))),
+    (re.compile(rf"{_S}\s*sao\s*(?:đến|-|tới)\s*{_S}\s*sao", I), lambda m: (int(m[1]), int(m[2]))),
+    (re.compile(rf"{_S}\s*(?:-|đến|tới|,|và|hoặc)\s*{_S}\s*sao", I), lambda m: (int(m[1]), int(m[2]))),
+    (re.compile(rf"{_S}\s*sao\s*(?:,|và)\s*{_S}\s*sao", I), lambda m: (int(m[1]), int(m[2]))),
+    (re.compile(rf"{_S}\s*sao(?:\s+OCOP)?\s+trở\s+lên", I), lambda m: (int(m[1]), 5)),
+    (re.compile(rf"{_S}\s*sao", I), lambda m: (int(m[1]), int(m[1]))),
+]
+_STAR_ANY = re.compile(r"\d\s*sao\b", I)
+
+
+def stars(text: str):
+    """(stars_min, stars_max) of the first star phrase in ``text``, else None."""
+    first = _STAR_ANY.search(text)
+    if not first:
+        return None
+    best = None
+    for pattern, handler in _STARS:
+        m = pattern.search(text)
+        if m and m.start() <= first.start() + 6 and (best is None or m.start() < best[0]):
+            lo, hi = handler(m)
+            if 3 <= lo <= hi <= 5:
+                best = (m.start(), (lo, hi))
+    return best[1] if best else None
+
+
+# -- comparator ----------------------------------------------------------
+_COMP_BEFORE = [
+    (re.compile(r"(?:tối thiểu|ít nhất|thấp nhất)(?:\s+(?:là|có|đạt))?(?:\s+từ)?\s*$", I), "gte"),
+    (re.compile(r"(?:hơn|trên|vượt|vượt mức)\s*$", I), "gt"),
+    (re.compile(r"(?:khoảng|gần|xấp xỉ|chừng|khoảng chừng|ước|ước tính|ước đạt|độ)(?:\s+từ)?\s*$", I), "approx"),
+    (re.compile(r"(?:tối đa|không quá|không vượt quá|nhiều nhất)\s*$", I), "lte"),
+    (re.compile(r"(?:dưới|chưa tới|chưa đến)\s*$", I), "lt"),
+    (re.compile(r"(?<![\w])từ\s*$", I), "gte"),
+]
+
+
+def comparator_before(left: str):
+    """Comparator stated right before a number ("ít nhất", "hơn", "khoảng" ...)."""
+    tail = left[-40:]
+    for pattern, comp in _COMP_BEFORE:
+        if pattern.search(tail):
+            return comp
+    return None
+
+
+TRO_LEN = re.compile(r"^\s*[^\d,;()]{0,40}?trở\s+lên", I)   # "từ 120 sản phẩm OCOP trở lên"
+
+# -- kind (target) -------------------------------------------------------
+_TARGET = re.compile(
+    r"phấn đấu|mục tiêu|chỉ tiêu|kế hoạch|\bKH\b|dự kiến|định hướng|đặt ra|đề ra|hướng tới|"
+    r"nhằm đạt|sẽ có|sẽ\s+(?:công nhận|phát triển|xây dựng)|cần đạt|phải đạt", I)
+_NOT_TARGET = re.compile(r"(?:đạt|vượt|hoàn thành|so với)\s+(?:\d+(?:[.,]\d+)?\s*%\s*)?(?:kế hoạch|chỉ tiêu|mục tiêu)"
+                         r"|kế hoạch số|\d+\s*/\s*KH", I)
+
+
+def target_cue(text: str):
+    """Position just after the last target cue in ``text``, or None."""
+    cleaned = _NOT_TARGET.sub(lambda m: " " * len(m.group(0)), text)
+    last = None
+    for m in _TARGET.finditer(cleaned):
+        last = m.end()
+    return last
+
+
+# -- increment -----------------------------------------------------------
+_INC = [  # (pattern, increment?) - the last cue before a number wins
+    (re.compile(r"từ đầu năm(?:\s+\d{4})?(?:\s+(?:đến|tới)\s+(?:nay|hiện tại|thời điểm này))?", I), True),
+    (re.compile(r"lũy kế|luỹ kế|tổng số|tổng cộng|nâng tổng|hiện có|hiện nay|hiện tại|\bhiện\b|đến nay|tới nay|"
+                r"tính đến|tính tới|đến hết|đến cuối|đến thời điểm|đến năm|tới năm|đến tháng|"
+                r"từ khi triển khai|từ lúc triển khai|sau \S+ năm|toàn tỉnh đã có|giai đoạn", I), False),
+    (re.compile(r"\bthêm\b|\bmới\b|tăng\s+(?=\d)|trong năm|\bnăm (?:19|20)\d\d|năm nay|năm qua|\bquý\b|\bđợt\b|"
+                r"lần này|đánh giá lại|công nhận cho|chứng nhận cho|trao (?:giấy )?chứng nhận|công bố|kết quả|"
+                r"qua \S+ tháng|\d+ tháng đầu năm", I), True),
+]
+
+
+def increment_cue(left: str):
+    """True (an addition), False (a running total) or None, from the last cue in ``left``."""
+    best = None
+    for pattern, value in _INC:
+        for m in pattern.finditer(left):
+            if best is None or m.end() > best[0] or (m.end() == best[0] and m.start() < best[1]):
+                best = (m.end(), m.start(), value)
+    return None if best is None else best[2]
+
+
+_NEW_AFTER = re.compile(r"^\s*(?:OCOP\s+)?(?:mới\b|được\s+công\s+nhận\s+mới|công\s+nhận\s+mới|đánh\s+giá\s+lại|"
+                        r"được\s+(?:công\s+nhận|chứng\s+nhận|cấp[^,;]{0,30})\s+(?:trong\s+)?năm\s+\d{4})", I)
+
+
+def increment_after(tail: str):
+    """An addition stated right after the noun ("sản phẩm mới", "... đánh giá lại")."""
+    return True if _NEW_AFTER.search(tail) else None
+
+
+# -- years ---------------------------------------------------------------
+_Y = r"((?:19|20)\d\d)"
+_YEARS = [
+    (re.compile(rf"giai đoạn(?:\s+từ)?(?:\s+năm)?\s+{_Y}\s*(?:-|đến|tới)\s*(?:năm\s+)?{_Y}", I), lambda m: int(m[2])),
+    (re.compile(rf"(?<!\d){_Y}\s*-\s*{_Y}(?!\d)", I), lambda m: int(m[2])),
+    (re.compile(rf"\bnăm\s+{_Y}(?!\d)", I), lambda m: int(m[1])),
+    (re.compile(rf"\b(?:quý|tháng|Q)\s*[IVX\d]+\s*[/-]\s*{_Y}(?!\d)", I), lambda m: int(m[1])),
+    (re.compile(rf"\b\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*{_Y}(?!\d)", I), lambda m: int(m[1])),
+    (re.compile(rf"\b\d{{1,2}}\s*-\s*\d{{1,2}}\s*-\s*{_Y}(?!\d)", I), lambda m: int(m[1])),
+]
+_REL_YEARS = [
+    (re.compile(r"năm nay|năm này|trong năm qua|năm qua", I), 0),
+    (re.compile(r"năm ngoái|năm trước|năm vừa qua", I), -1),
+    (re.compile(r"năm tới|năm sau", I), 1),
+]
+EVERY_YEAR = re.compile(r"hàng năm|hằng năm|mỗi năm|bình quân", I)
+_DECREE = re.compile(r"(?:quyết định|kế hoạch|nghị quyết|công văn|thông báo|chỉ thị)(?:\s+số)?\s+[\w/.-]+(?:\s+ngày\s+[\d/.-]+)?", I)
+
+
+def years(text: str, published_year: int | None = None):
+    """Every (position, year) stated in ``text``, decree numbers and dates excluded."""
+    text = _DECREE.sub(lambda m: " " * len(m.group(0)), text)
+    found = []
+    taken = []
+    for pattern, get in _YEARS:
+        for m in pattern.finditer(text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            year = get(m)
+            if 2000 <= year <= 2040:
+                found.append((m.start(), year))
+                taken.append((m.start(), m.end()))
+    if published_year:
+        for pattern, delta in _REL_YEARS:
+            for m in pattern.finditer(text):
+                if not any(a <= m.start() < b for a, b in taken):
+                    found.append((m.start(), published_year + delta))
+    return sorted(found)
