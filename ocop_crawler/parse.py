@@ -26,6 +26,7 @@ import logging
 import re
 import unicodedata
 from datetime import datetime, timedelta
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 import lxml.etree
@@ -82,7 +83,11 @@ _SAPO_CLASS = re.compile(r"(?:^|[-_\s])(?:sapo|lead|summary|chapeau|description|
                          r"tom-?tat|tomtat|desc|teaser|subtitle|sub-?title|abstract)(?:$|[-_\s])",
                          re.I)
 _DATE_CLASS = re.compile(r"date|time|publish|ngay|thoi-?gian|post-?meta|meta|byline|info", re.I)
-_AUTHOR_CLASS = re.compile(r"author|byline|tac-?gia|tacgia|writer|reporter|nguoi-?viet", re.I)
+_AUTHOR_CLASS = re.compile(r"(?:^|\s|[-_])(?:author|byline|by|tac-?gia|tacgia|writer|reporter|"
+                           r"nguoi-?viet)(?:$|\s|[-_])", re.I)
+#: short metadata blocks (date, byline) that are not article text
+_META_TOKEN = re.compile(r"(?:^|[-_])(?:date|time|datetime|publish|published|ngay-?dang|ngaydang|"
+                         r"post-?info|meta|info|byline|author|by|tac-?gia|tacgia)(?:$|[-_])", re.I)
 _SKIP_ANCESTOR = re.compile(r"header|top-?bar|topbar|menu|footer|related|lien-?quan|other|"
                             r"sidebar|widget|weather|clock|today|breadcrumb|nav", re.I)
 _META_DATE_KEYS = (
@@ -523,23 +528,51 @@ def clean_lines(lines: list[str], title: str = "") -> list[str]:
     return out
 
 
-def _lead(tree, meta) -> str:
+def _lead(tree) -> str:
+    """The sapo/lead paragraph of the article (not a teaser's summary in a related list)."""
     for el in tree.iter():
         if not isinstance(el.tag, str) or el.tag in ("html", "body", "meta", "head", "title"):
             continue
+        text = _text(el)
+        if len(text) <= 40 and _RELATED_RE.match(text):
+            break  # past the article: what follows are other articles' teasers
         if _SAPO_CLASS.search(_classes(el)) and not _in_boilerplate(el):
-            t = _text(el)
-            if len(t) >= 40:
-                return t
+            if any(a.tag in ("li", "a") for a in _ancestors(el)) or len(text) < 40:
+                continue
+            links = sum(len(_text(a)) for a in el.iter("a"))
+            if links < 0.5 * len(text):
+                return text
     return ""
 
 
+@lru_cache(maxsize=1)
+def _trafilatura_config():
+    from trafilatura.settings import use_config
+    config = use_config()
+    # news items of a few short paragraphs are common: do not fall back to the whole page
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "50")
+    config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
+    return config
+
+
+def _drop_metadata_blocks(root) -> None:
+    """Date lines and bylines are fields, not text: drop them before the generic extractor."""
+    for el in list(root.iter()):
+        if not isinstance(el.tag, str) or el.getparent() is None:
+            continue
+        if el.tag == "time" or any(_META_TOKEN.search(t) for t in _classes(el).split()):
+            if len(_text(el)) <= 160:
+                _remove(el)
+
+
 def _generic_body(root, url: str) -> list[str]:
+    _drop_metadata_blocks(root)
     try:
         import trafilatura
         text = trafilatura.extract(root, url=url or None, include_comments=False,
                                    include_tables=True, include_images=False,
-                                   favor_recall=True, deduplicate=False)
+                                   favor_recall=True, deduplicate=False,
+                                   config=_trafilatura_config())
     except Exception as exc:  # never let the extractor break a crawl
         log.debug("trafilatura failed on %s: %s", url, exc)
         text = None
@@ -582,7 +615,7 @@ def _parse_tree(html):
 
 def _lines_contain(lines: list[str], text: str) -> bool:
     key = _squash(text)[:60].lower()
-    return any(key and key in line.lower() for line in lines[:4])
+    return any(key and key in line.lower() for line in lines)
 
 
 def parse_article(html: str, url: str, *, selectors: dict | None = None,
@@ -620,9 +653,13 @@ def parse_article(html: str, url: str, *, selectors: dict | None = None,
     author = _author(tree, meta, ld, selectors)
 
     lines = _body(tree, selectors, out["title"], url)
-    lead = _lead(tree, meta)
-    if lead and not _lines_contain(lines, lead):
-        lines.insert(0, lead)
+    lead = _lead(tree)
+    if lead:
+        # the lead opens the body (trafilatura sometimes moves it after the paragraphs)
+        key = _squash(lead).lower()
+        if not (lines and lines[0].lower().startswith(key)):
+            lines = [line for line in lines if line.lower() != key]
+            lines.insert(0, lead)
     if not lead and lines and len(lines[0]) >= 40:
         desc = meta.get("og:description") or meta.get("description") or ""
         if desc and _lines_contain(lines[:1], desc):
