@@ -354,6 +354,26 @@ ARTICLES = [
         author="Văn Đức", province=P, amp=True, tags=("giao thông", "Quốc lộ 8"),
     ),
     Article(
+        S, 1122, "giao-thong", "tai-nan-giao-thong-giam-ca-3-tieu-chi", "2025-01-06 16:30",
+        "Năm 2024, tai nạn giao thông ở Hà Tĩnh giảm cả 3 tiêu chí",
+        "Năm 2024, toàn tỉnh xảy ra 98 vụ tai nạn giao thông, làm chết 64 người, bị thương 51 người; giảm cả 3 tiêu chí so với năm 2023.",
+        [
+            "Lực lượng chức năng đã xử lý hơn 42.000 trường hợp vi phạm, phạt tiền trên 35 tỷ đồng, tước 3.100 giấy phép lái xe.",
+            "Năm 2025, tỉnh đặt mục tiêu kéo giảm từ 5 - 10% số người chết do tai nạn giao thông.",
+        ],
+        author="Văn Đức", province=P, tags=("giao thông", "an toàn giao thông"),
+    ),
+    Article(
+        S, 1125, "giao-thong", "khoi-cong-duong-ven-bien-doan-qua-loc-ha", "2021-03-26 08:45",
+        "Khởi công đường ven biển đoạn qua Lộc Hà",
+        "Dự án đường ven biển đoạn qua huyện Lộc Hà dài 9,6 km, tổng mức đầu tư 580 tỷ đồng, dự kiến hoàn thành năm 2023.",
+        [
+            "Tuyến đường có nền rộng 12 m, kết nối các khu du lịch biển Thạch Bằng, Thạch Kim với Quốc lộ 1.",
+            "Khi hoàn thành, tuyến đường sẽ tạo động lực phát triển các sản phẩm du lịch biển và khai thác thủy sản của 5 xã ven biển.",
+        ],
+        author="Hải Yến", province=P, tags=("giao thông", "đường ven biển"),
+    ),
+    Article(
         S, 1113, "thoi-tiet", "mua-lon-nhieu-tuyen-duong-o-ha-tinh-bi-ngap", "2025-10-28 06:00",
         "Mưa lớn, nhiều tuyến đường ở Hà Tĩnh bị ngập",
         "Do ảnh hưởng của không khí lạnh kết hợp nhiễu động gió đông, từ đêm 27/10 đến sáng 28/10, Hà Tĩnh có mưa to đến rất to.",

@@ -139,6 +139,26 @@ ARTICLES = [
         author="Hoài Anh", province=P, tags=("văn hóa", "du lịch"),
     ),
     Article(
+        S, 2242, "van-hoa", "thanh-hoa-co-them-2-bao-vat-quoc-gia", "2026-02-03 10:15",
+        "Thanh Hóa có thêm 2 bảo vật quốc gia",
+        "Thủ tướng Chính phủ vừa công nhận thêm 2 hiện vật của Thanh Hóa là bảo vật quốc gia, nâng tổng số bảo vật quốc gia của tỉnh lên 12.",
+        [
+            "Hai hiện vật gồm trống đồng Cẩm Giang và bia đá thời Lê sơ, đang được lưu giữ tại Bảo tàng tỉnh.",
+            "Hiện tỉnh có 1.535 di tích được xếp hạng, trong đó có 1 di sản văn hóa thế giới và 6 di tích quốc gia đặc biệt.",
+        ],
+        author="Hoài Anh", province=P, tags=("văn hóa", "di sản"),
+    ),
+    Article(
+        S, 2245, "van-hoa", "hat-xuan-pha-bieu-dien-tai-le-hoi-du-lich-bien-sam-son", "2020-05-30 21:00",
+        "Hát Xuân Phả biểu diễn tại lễ hội du lịch biển Sầm Sơn",
+        "Đêm khai mạc lễ hội du lịch biển Sầm Sơn năm 2020 có sự tham gia của 300 diễn viên, nghệ nhân.",
+        [
+            "Trò diễn Xuân Phả gồm 5 điệu múa cổ, được công nhận là di sản văn hóa phi vật thể quốc gia năm 2016.",
+            "Dịp này, thành phố Sầm Sơn giới thiệu 20 sản phẩm du lịch mới và các món đặc sản biển.",
+        ],
+        author="Minh Hiếu", province=P, tags=("văn hóa", "lễ hội"),
+    ),
+    Article(
         S, 2236, "thoi-tiet", "nang-nong-gay-gat-nhiet-do-co-noi-tren-39-do-c", "2024-07-28 17:30",
         "Thanh Hóa: Nắng nóng gay gắt, nhiệt độ có nơi trên 39 độ C",
         "Theo Đài Khí tượng thủy văn tỉnh, từ ngày 28 - 31/7, khu vực đồng bằng và trung du Thanh Hóa có nắng nóng gay gắt.",
