@@ -64,7 +64,7 @@ TRO_LEN = re.compile(r"^\s*[^\d,;()]{0,40}?trở\s+lên", I)   # "từ 120 sản
 _TARGET = re.compile(
     r"phấn đấu|mục tiêu|chỉ tiêu|kế hoạch|\bKH\b|dự kiến|định hướng|đặt ra|đề ra|hướng tới|"
     r"nhằm đạt|sẽ có|sẽ\s+(?:công nhận|phát triển|xây dựng)|cần đạt|phải đạt", I)
-_NOT_TARGET = re.compile(r"(?:đạt|vượt|hoàn thành|so với)\s+(?:\d+(?:[.,]\d+)?\s*%\s*)?(?:kế hoạch|chỉ tiêu|mục tiêu)"
+_NOT_TARGET = re.compile(r"mục tiêu quốc gia|MTQG|(?:đạt|vượt|so với)\s+(?:\d+(?:[.,]\d+)?\s*%\s*)?(?:kế hoạch|chỉ tiêu|mục tiêu)"
                          r"|kế hoạch số|\d+\s*/\s*KH", I)
 
 
@@ -81,7 +81,7 @@ def target_cue(text: str):
 _INC = [  # (pattern, increment?) - the last cue before a number wins
     (re.compile(r"từ đầu năm(?:\s+\d{4})?(?:\s+(?:đến|tới)\s+(?:nay|hiện tại|thời điểm này))?", I), True),
     (re.compile(r"lũy kế|luỹ kế|tổng số|tổng cộng|nâng tổng|hiện có|hiện nay|hiện tại|\bhiện\b|đến nay|tới nay|"
-                r"tính đến|tính tới|đến hết|đến cuối|đến thời điểm|đến năm|tới năm|đến tháng|"
+                r"tính (?:đến|tới)(?: hết| cuối)?(?: năm)?(?: \d{4})?|(?:đến|tới) (?:hết |cuối )?năm(?: \d{4})?|đến hết|đến cuối|đến thời điểm|đến tháng(?: \d+)?(?: năm \d{4}|/\d{4})?|"
                 r"từ khi triển khai|từ lúc triển khai|sau \S+ năm|toàn tỉnh đã có|giai đoạn", I), False),
     (re.compile(r"\bthêm\b|\bmới\b|tăng\s+(?=\d)|trong năm|\bnăm (?:19|20)\d\d|năm nay|năm qua|\bquý\b|\bđợt\b|"
                 r"lần này|đánh giá lại|công nhận cho|chứng nhận cho|trao (?:giấy )?chứng nhận|công bố|kết quả|"

@@ -32,7 +32,7 @@ _PLAN_BEFORE = re.compile(r"(?:kế hoạch|KH|chỉ tiêu)(?:\s+năm)?(?:\s+\d{
 _ACTUAL_AFTER_TARGET = re.compile(r"đến nay|hiện có|hiện nay|lũy kế|luỹ kế|đã (?:có|được|công nhận|chứng nhận|cấp)|tính đến|kết quả", I)
 _EXCL_PRODUCT = re.compile(
     r"tiềm năng|tham gia|đăng ký|đề nghị|đề xuất|dự thi|\bchờ\b|\btrình\b|hết hạn|không đạt|chưa đạt|"
-    r"đưa ra đánh giá|đưa vào đánh giá|hồ sơ|lựa chọn|được chọn|được đánh giá(?!,? (?:và )?(?:phân|xếp) hạng)|"
+    r"đưa ra đánh giá|đưa vào đánh giá|hồ sơ|lựa chọn|được chọn|được đánh giá(?![^.;]{0,40}(?:phân hạng|xếp hạng|công nhận|chứng nhận))|"
     r"đang (?:hoàn thiện|đánh giá|xây dựng)", I)
 _EXCL_SUBJECT = re.compile(r"tiềm năng", I)
 _NOT_OCOP_PRODUCT = re.compile(r"^\s*(?:OCOP\s+)?(?:và\s+(?:nông sản|sản phẩm|đặc sản|hàng)|địa phương|nông sản|hàng hóa|hàng hoá|"
@@ -42,6 +42,7 @@ _PRODUCER = re.compile(r"\b(?:Công ty|HTX|Hợp tác xã|Doanh nghiệp|Cơ s�
 _SUBJECT_LINK = re.compile(r"^\s*(?:,\s*)?(?:của|từ|thuộc)\s+(?:các\s+)?$", I)
 _SUBJECT_OCOP = re.compile(r"^[^.;]{0,60}?(?:OCOP|tham gia (?:vào )?(?:chương trình|Chương trình)|có sản phẩm|được công nhận|đạt chuẩn)", I)
 _DISTRIBUTE = re.compile(r"mỗi\s+(?:huyện|đơn vị|địa phương|thị xã|thành phố)", I)
+_STARS_THEN_NEXT = re.compile(r"(?:từ\s+)?(?:hạng\s+)?0?[3-5]\s*(?:-\s*0?[3-5]\s*)?sao[^,;\d]{0,40}?(?:nhất\s+)?\b(?:với|cho|là)\s*(?:các\s+)?$", I)
 _STAR_BLOCK = re.compile(r"tiềm năng|chờ|trình|đề nghị|dự thi|đăng ký", I)
 
 
@@ -115,7 +116,8 @@ def extract_facts(text, *, title=None, published=None, url=None, home_province=N
     if not paras:
         return []
     doc = _Doc(title, body, published, home_province)
-    head_text = paras[0][1] if len(paras[0][1]) < 250 else ""
+    first = paras[0][1]
+    head_text = first if (paras[0][0] < 0 or (len(first) < 220 and not re.search(r"[.;]\s*$", first))) else ""
     title_places = find_places(head_text) if head_text else []
     place_cache = {}
     body_places = []
@@ -206,7 +208,14 @@ def _sentence_drafts(s: str, places: list[Place], doc, ocop_para: bool) -> list[
         between = s[prev_end:m.start]
         nxt = mentions[i + 1].start if i + 1 < len(mentions) else len(s)
         tail = s[m.end:nxt]
+        if m.range_role == "low" and i + 1 < len(mentions):   # a range shares its noun phrase
+            tail = s[mentions[i + 1].end:(mentions[i + 2].start if i + 2 < len(mentions) else len(s))]
         tail_clause = re.split(r"[,;()]", tail, maxsplit=1)[0]
+        excl_tail = tail_clause[:70] + ("" if "được đánh giá" not in tail_clause else tail[len(tail_clause):len(tail_clause) + 45])
+        star_tail = tail
+        sb = _STARS_THEN_NEXT.search(tail) if i + 1 < len(mentions) else None
+        if sb:
+            star_tail = tail[:sb.start()]
         left = s[:m.start]
         cstart = clause_of(m.start)
         # --- structure: part of a breakdown, an aside, a linked subject ------------
@@ -215,6 +224,8 @@ def _sentence_drafts(s: str, places: list[Place], doc, ocop_para: bool) -> list[
         elif _BREAKDOWN.search(between) and (head is not None):
             in_breakdown = True
             d.child = True
+            if head.drop and not head.mention.unit == "percent":
+                d.drop = True
         elif in_breakdown and head is not None and not _NEW_SUBJECT.search(between) and \
                 not any(p.start >= prev_end and p.start < m.start and p.level in ("province", "national") for p in places):
             d.child = True
@@ -225,7 +236,7 @@ def _sentence_drafts(s: str, places: list[Place], doc, ocop_para: bool) -> list[
         linked = i > 0 and _SUBJECT_LINK.match(between) and mentions[i - 1].metric == "products" and m.metric == "subjects"
         # --- is it a fact at all? ---------------------------------------------------
         if m.metric == "products" and not m.anchored:
-            if _EXCL_PRODUCT.search(tail_clause[:70]) or _NOT_OCOP_PRODUCT.search(tail) or not ocop_para:
+            if _EXCL_PRODUCT.search(excl_tail) or _NOT_OCOP_PRODUCT.search(tail) or not ocop_para:
                 d.drop = True
             if _EVALUATED_FOR.search(left[-80:]):
                 d.drop = True
@@ -238,8 +249,12 @@ def _sentence_drafts(s: str, places: list[Place], doc, ocop_para: bool) -> list[
                 d.drop = True
         if m.unit == "count" and not m.anchored and _PRODUCER.search(_strip_parens(between)):
             d.drop = True
-        st = cues.stars(tail)
-        if st and _STAR_BLOCK.search(tail[: tail.find("sao")] if "sao" in tail else tail):
+        st = cues.stars(star_tail)
+        if not st:
+            sbefore = _STARS_THEN_NEXT.search(between)
+            if sbefore and not re.search(r"\d", between[sbefore.end():]):
+                st = cues.stars(sbefore.group(0))
+        if st and _STAR_BLOCK.search(star_tail[: star_tail.find("sao")] if "sao" in star_tail else star_tail):
             d.drop = True
         # --- stars ------------------------------------------------------------------
         if st:
@@ -296,7 +311,6 @@ def _sentence_drafts(s: str, places: list[Place], doc, ocop_para: bool) -> list[
         after = cues.increment_after(tail)
         if m.unit == "percent" and not m.anchored:
             cue = cues.increment_cue(s[cstart:m.start])
-            d.increment = bool(cue) and not every_year and "năm" in s[cstart:m.start].lower() and False
             d.increment = bool(after) or bool(cue is True and re.search(r"được công nhận năm|trong năm", tail, I))
         elif m.anchored and "anchor" in m.extra:
             anchor = next((x for x in drafts if x.mention is m.extra["anchor"]), None)
@@ -355,19 +369,32 @@ def _sentence_drafts(s: str, places: list[Place], doc, ocop_para: bool) -> list[
             if last.level == "region":
                 d.drop = True
             d.area = _resolve(last, doc)
+            if last.level == "district-ref":
+                named = [p for p in places if p.level == "district" and p.start < last.start]
+                if named:
+                    d.area = _resolve(named[-1], doc)
             if _DISTRIBUTE.search(s[last.end:m.start]):
                 run = [p for p in clause_places if p.level == "district"]
                 d.extra_areas = [_resolve(p, doc) for p in run[:-1]]
         elif linked and drafts:
             d.area = drafts[-1].area
         else:
-            d.area = doc.main if doc.main else None
+            earlier = [p for p in places if p.start < cstart and p.level not in ("region",)
+                       and not _inside_closed_paren(s, p.start, m.start)]
+            kept_before = [x for x in drafts if not x.drop and x.area is not None]
+            if kept_before:
+                d.area = kept_before[-1].area
+            elif earlier:
+                d.area = _resolve(earlier[-1], doc)
+            else:
+                d.area = doc.main if doc.main else None
         if d.area is None:
             d.area = doc.main
         if linked and drafts:
             d.kind, d.year, d.year_explicit = drafts[-1].kind, drafts[-1].year, drafts[-1].year_explicit
         drafts.append(d)
-        if not d.child and not d.aside and not d.drop:
+        own_place = any(prev_end <= p.start < m.start for p in clause_places)
+        if not d.aside and (not d.child or own_place):
             head = d
         prev_end = m.end
     kept = [d for d in drafts if not d.drop]

@@ -56,7 +56,7 @@ def find_mentions(s: str) -> list[Mention]:
         if noun == "DN" and not m["pct"]:
             pass
         left = s[max(0, m.start() - 12): m.start()].lower()
-        if re.search(r"(?:số|thứ|top|lần|hạng|khóa)\s*$", left):
+        if re.search(r"(?:(?<!tổng )số|thứ|top|lần|hạng|khóa)\s*$", left):
             continue
         v1 = parse_number(m["n1"])
         if v1 is None:
@@ -103,7 +103,7 @@ def find_mentions(s: str) -> list[Mention]:
         pos = m.start("n1")
         if any(x.start <= pos < x.end for x in out) or PLAN_AFTER.search(s[m.end():]):
             continue
-        before = [x for x in out if x.end <= m.start() and x.unit == "count"]
+        before = [x for x in out if x.end <= m.start() and x.unit == "count" and not x.denominator]
         tyle = re.search(r"tỷ lệ\s+(?P<noun>sản phẩm|chủ thể)", s[:m.start()], re.IGNORECASE)
         if before and not re.search(r"[.;]", s[before[-1].end:m.start()]):
             anchor = before[-1]

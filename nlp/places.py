@@ -21,11 +21,14 @@ _PREFIX = re.compile(
 _BARE = re.compile(rf"(?<![\w])(?P<n>TP\.\s?HCM|TPHCM|BR-VT|{_NAME})")
 _REFS = [
     (re.compile(r"\b(?:cả nước|toàn quốc|trên toàn quốc|cấp quốc gia toàn quốc|Việt Nam có)\b", re.I), "national"),
-    (re.compile(r"\b(?:toàn|địa bàn|cả)\s+tỉnh\b|^\s*(?:Tỉnh|tỉnh)\b|\btỉnh\s+(?=đã|có|phấn đấu|đặt|đề ra|sẽ|hiện|vừa|công nhận|tổ chức)", re.I), "province-ref"),
+    (re.compile(r"\b(?:toàn|địa bàn|cả|của)\s+tỉnh\b(?!\s+[A-ZĐ])|^\s*(?:Tỉnh|tỉnh)\b|\btỉnh\s+(?=đã|có|phấn đấu|đặt|đề ra|sẽ|hiện|vừa|công nhận|tổ chức)", re.I), "province-ref"),
     (re.compile(r"\b(?:toàn|địa bàn|cả)\s+huyện\b|^\s*Huyện\b(?!\s+[A-ZĐ])|\bhuyện\s+(?=đã|có|phấn đấu|đặt|sẽ|hiện|vừa)", re.I), "district-ref"),
     (re.compile(r"\b(?:toàn|địa bàn|cả)\s+(?:thành phố|thị xã)\b|(?<![\w])(?:Thành phố|thành phố|TP|thị xã)\s+(?=đã|có|phấn đấu|đặt|sẽ|hiện|vừa|công nhận)", re.I), "city-ref"),
     (re.compile(r"\b(?:vùng|khu vực|miền)\s+(?:Đồng bằng|đồng bằng|Tây Nguyên|Đông Nam Bộ|Bắc Trung Bộ|duyên hải|trung du|miền núi|Tây Bắc|Đông Bắc|ĐBSCL|Nam Bộ)|\bĐBSCL\b|Đồng bằng sông (?:Hồng|Cửu Long)", re.I), "region"),
 ]
+
+
+_COMPLEMENT = re.compile(r"(?:OCOP|của|trong|nhất|cho|với|so với|khắp)\s+$", re.I)
 
 
 @dataclass
@@ -92,6 +95,8 @@ def find_places(sentence: str, province: str | None = None) -> list[Place]:
             taken.append((place.start, place.end))
     for pattern, level in _REFS:
         for m in pattern.finditer(sentence):
+            if level in ("national", "province-ref") and _COMPLEMENT.search(sentence[max(0, m.start() - 12):m.start()]):
+                continue   # "chương trình OCOP toàn tỉnh", "22% của cả nước": not the subject
             if free(m.start(), m.end()):
                 out.append(Place(m.start(), m.end(), level))
                 taken.append((m.start(), m.end()))
