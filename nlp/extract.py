@@ -38,7 +38,9 @@ _EXCL_SUBJECT = re.compile(r"tiềm năng", I)
 _NOT_OCOP_PRODUCT = re.compile(r"^\s*(?:OCOP\s+)?(?:và\s+(?:nông sản|sản phẩm|đặc sản|hàng)|địa phương|nông sản|hàng hóa|hàng hoá|"
                                r"du lịch|công nghiệp|CNNT|tiêu biểu|đặc sản|khác)", I)
 _EVALUATED_FOR = re.compile(r"(?:đánh giá|phân hạng|thẩm định|xét|chấm)(?:(?!công nhận|chứng nhận)[^.;]){0,50}\bcho\s*(?:các\s+)?$", I)
-_PRODUCER = re.compile(r"\b(?:Công ty|HTX|Hợp tác xã|Doanh nghiệp|Cơ sở|Hộ kinh doanh|Tổ hợp tác|THT)\s+(?:[A-ZĐ]|TNHH|CP|Cổ phần)")
+_PRODUCER = re.compile(r"\b(?:Công ty|HTX|Hợp tác xã|Doanh nghiệp|Cơ sở|Hộ kinh doanh|Tổ hợp tác|THT)\s+(?:[A-ZĐ]|TNHH|CP|Cổ phần)"
+                       r"[^;]*?\b(?:có|với|đạt)\b(?![^;]*\btrong\s*$)")
+_PARTICIPATION = re.compile(r"đăng ký|tham gia", I)
 _SUBJECT_LINK = re.compile(r"^\s*(?:,\s*)?(?:của|từ|thuộc)\s+(?:các\s+)?$", I)
 _SUBJECT_OCOP = re.compile(r"^[^.;]{0,60}?(?:OCOP|tham gia (?:vào )?(?:chương trình|Chương trình)|có sản phẩm|được công nhận|đạt chuẩn)", I)
 _DISTRIBUTE = re.compile(r"mỗi\s+(?:huyện|đơn vị|địa phương|thị xã|thành phố)", I)
@@ -85,6 +87,8 @@ class _Doc:
         self.year_target = None
         self.prev_heads: list[Draft] = []
         self.prev_kind = None
+        self.open_target = False   # the last paragraph set targets and ended on ";" or ":"
+        self.list_target = False
 
 
 def _doc_province(title_places, body_places, home):
@@ -136,8 +140,11 @@ def extract_facts(text, *, title=None, published=None, url=None, home_province=N
                 doc.province = p.province
             break
     facts = []
-    for off, para in paras:
-        ocop_para = bool(_OCOP.search(para))
+    cue = [bool(_OCOP.search(p)) for _, p in paras]
+    for n, (off, para) in enumerate(paras):
+        ocop_para = cue[n] or (n > 0 and cue[n - 1]) or (n + 1 < len(cue) and cue[n + 1])
+        doc.list_target = doc.open_target
+        doc.open_target = False
         if not is_candidate(para):
             _update_context(doc, find_places(para, doc.province))
             continue
@@ -238,7 +245,7 @@ def _sentence_drafts(s: str, places: list[Place], doc, ocop_para: bool) -> list[
         if m.metric == "products" and not m.anchored:
             if _EXCL_PRODUCT.search(excl_tail) or _NOT_OCOP_PRODUCT.search(tail) or not ocop_para:
                 d.drop = True
-            if _EVALUATED_FOR.search(left[-80:]):
+            if _EVALUATED_FOR.search(left[-80:]) or (i > 0 and _PARTICIPATION.search(between)):
                 d.drop = True
         if m.metric == "subjects" and not m.anchored:
             if _EXCL_SUBJECT.search(tail_clause[:40]):
@@ -303,7 +310,7 @@ def _sentence_drafts(s: str, places: list[Place], doc, ocop_para: bool) -> list[
             d.kind = anchor.kind if anchor else ("target" if own_target else "actual")
         elif own_target:
             d.kind = "target"
-        elif continuation and doc.prev_kind == "target" and tpos is None and apos < 0:
+        elif (continuation and doc.prev_kind == "target" or doc.list_target) and tpos is None and apos < 0:
             d.kind = "target"
         else:
             d.kind = "actual"
@@ -394,10 +401,12 @@ def _sentence_drafts(s: str, places: list[Place], doc, ocop_para: bool) -> list[
             d.kind, d.year, d.year_explicit = drafts[-1].kind, drafts[-1].year, drafts[-1].year_explicit
         drafts.append(d)
         own_place = any(prev_end <= p.start < m.start for p in clause_places)
-        if not d.aside and (not d.child or own_place):
+        if not d.aside and (not d.child or own_place or _BREAKDOWN.match(tail_clause and tail[len(tail_clause):len(tail_clause) + 12].lstrip(" ,") or "")):
             head = d
         prev_end = m.end
     kept = [d for d in drafts if not d.drop]
+    doc.open_target = bool(kept) and kept[-1].kind == "target" and bool(re.search(r"[;:]\s*$", s)) or \
+        (doc.list_target and not kept and bool(re.search(r"[;:]\s*$", s)))
     if kept:
         heads = [d for d in kept if not d.child and not d.aside]
         doc.prev_heads = heads[-1:] or doc.prev_heads
@@ -457,7 +466,9 @@ def _merge(facts):
             for g in same:
                 if g["evidence"] == f["evidence"]:
                     continue
-                if not g["_explicit"][0] or not f["_explicit"][0]:
+                from_title = g["sent_start"] is None or f["sent_start"] is None
+                if (not g["_explicit"][0] or not f["_explicit"][0]) and (
+                        from_title or (f["value"] >= 10 and f["increment"] == g["increment"])):
                     target = g
                     break
         if target is None:

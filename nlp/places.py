@@ -28,7 +28,7 @@ _REFS = [
 ]
 
 
-_COMPLEMENT = re.compile(r"(?:OCOP|của|trong|nhất|cho|với|so với|khắp)\s+$", re.I)
+_COMPLEMENT = re.compile(r"(?:OCOP|trong|nhất|cho|với|khắp|%)\s+$|%\s+của\s+$", re.I)
 
 
 @dataclass
@@ -95,7 +95,7 @@ def find_places(sentence: str, province: str | None = None) -> list[Place]:
             taken.append((place.start, place.end))
     for pattern, level in _REFS:
         for m in pattern.finditer(sentence):
-            if level in ("national", "province-ref") and _COMPLEMENT.search(sentence[max(0, m.start() - 12):m.start()]):
+            if level in ("national", "province-ref") and not m.group(0).lower().startswith("của") and _COMPLEMENT.search(sentence[max(0, m.start() - 12):m.start()]):
                 continue   # "chương trình OCOP toàn tỉnh", "22% của cả nước": not the subject
             if free(m.start(), m.end()):
                 out.append(Place(m.start(), m.end(), level))
