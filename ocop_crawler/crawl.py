@@ -125,7 +125,7 @@ class ProgressReporter:
             totals["facts"] += c["facts"]
             totals["errors"] += c["errors"]
             if sc is not None:
-                state = {"last_crawl_at": now}
+                state = {"last_crawl_at": now, "entry_cache": sc.cache}
                 if sc.good_feeds:       # feeds that answered with a feed this run
                     state["feeds"] = sorted(sc.good_feeds)
                 if sc.good_sitemaps:    # top-level sitemaps (indexes or urlsets) that worked

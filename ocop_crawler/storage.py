@@ -76,6 +76,7 @@ class Store:
         db["crawl_state"].create({
             "source_id": str, "feeds": str, "sitemaps": str, "robots_txt": str,
             "robots_fetched_at": str, "full_crawl_at": str, "last_crawl_at": str,
+            "entry_cache": str,
         }, pk="source_id", if_not_exists=True, foreign_keys=[("source_id", "sources", "id")])
         db["facts"].create({
             "id": int, "article_id": int, "level": str, "province": str, "province_2025": str,
@@ -121,13 +122,16 @@ class Store:
         out = dict(zip(cols, row))
         for key in ("feeds", "sitemaps"):
             out[key] = json.loads(out[key]) if out.get(key) else []
+        out["entry_cache"] = json.loads(out["entry_cache"]) if out.get("entry_cache") else {}
         return out
 
     def save_site_state(self, source_id: str, **fields) -> None:
         for key in ("feeds", "sitemaps"):
             if key in fields and not isinstance(fields[key], str):
                 fields[key] = json.dumps(sorted(fields[key]), ensure_ascii=False)
-        self.db["crawl_state"].upsert(dict(fields, source_id=source_id), pk="source_id")
+        if "entry_cache" in fields and not isinstance(fields["entry_cache"], str):
+            fields["entry_cache"] = json.dumps(fields["entry_cache"], ensure_ascii=False, sort_keys=True)
+        self.db["crawl_state"].upsert(dict(fields, source_id=source_id), pk="source_id", alter=True)
 
     # -- crawl runs -------------------------------------------------------
     def start_run(self, sites=(), args=None) -> int:

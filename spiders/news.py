@@ -37,6 +37,7 @@ from ocop_crawler.items import ArticleItem
 from ocop_crawler.urls import canonical_url, same_site
 
 from . import discovery as disc
+from . import freshness
 
 DEFAULT_ARTICLE_PATTERN = r"(?:[-/_]\d{4,}(?:\.html?|\.aspx|\.htm)?/?$)|(?:\.html?$)"
 NON_ARTICLE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|pdf|docx?|xlsx?|zip|rar|mp[34]|css|js|xml|rss)$",
@@ -71,6 +72,7 @@ class SiteCrawl:
         self.probed_sitemaps = False
         self.escalated = mode == "full"
         self.requested: set[str] = set()      # entry points requested this run
+        self.cache: dict = dict(state.get("entry_cache") or {})  # HTTP validators per entry point
 
     def is_article(self, url: str) -> bool:
         if not same_site(url, self.site.base_url) or NON_ARTICLE.search(url.split("?")[0]):
@@ -137,12 +139,39 @@ class NewsSpider(scrapy.Spider):
         return scrapy.Request(url, callback=callback, errback=self.on_error, meta=meta,
                               priority=priority, dont_filter=dont_filter)
 
-    def _entry(self, sc: SiteCrawl, url, callback, kind, **meta):
-        """Request an entry point (feed, sitemap, listing, home) once per run."""
+    def _entry(self, sc: SiteCrawl, url, callback, kind, *, conditional=False, **meta):
+        """Request an entry point (feed, sitemap, listing, home) once per run.
+
+        ``conditional``: send the validators of the last response (304 if unchanged).
+        """
         if url in sc.requested:
             return None
         sc.requested.add(url)
-        return self._req(url, callback, sc.site.name, kind, priority=10, dont_filter=True, **meta)
+        req = self._req(url, callback, sc.site.name, kind, priority=10, dont_filter=True, **meta)
+        if conditional and freshness.conditional_headers(sc.cache.get(url)):
+            req.meta["handle_httpstatus_list"] = [304]
+            for key, value in freshness.conditional_headers(sc.cache.get(url)).items():
+                req.headers[key] = value
+        return req
+
+    def _remember(self, sc: SiteCrawl, response) -> bool:
+        """Keep an entry point's validators; True when it answered 304 Not Modified."""
+        url = response.request.url
+        if response.status in (200, 304):
+            entry = dict(sc.cache.get(url) or {})
+            entry.update(freshness.validators(response))
+            sc.cache[url] = entry
+        if response.status == 304:
+            self._inc(sc.site.name, "not_modified")
+            return True
+        return False
+
+    def _fresh(self, sc: SiteCrawl, url: str) -> bool:
+        """Still fresh from the last run (HTTP caching rules): no need to ask again."""
+        if freshness.is_fresh(sc.cache.get(url)):
+            self._inc(sc.site.name, "fresh_entry_points")
+            return True
+        return False
 
     def _article(self, sc: SiteCrawl, url: str, when: date | None = None, *, force=False):
         """Schedule an article URL (canonicalised) unless stored, scheduled or too old."""
@@ -180,17 +209,23 @@ class NewsSpider(scrapy.Spider):
             yield self._req(base + "/robots.txt", self.parse_robots, sc.site.name, "robots",
                             priority=20, dont_filter=True, dont_obey_robotstxt=True)
             return
-        # incremental: the cheapest entry points that tell whether anything is new
+        # incremental: the cheapest entry points that tell whether anything is new,
+        # asked only when stale, and then conditionally
         if sc.known_feeds:
             for url in sc.known_feeds:
-                sc.pending_feeds += 1
-                yield self._entry(sc, url, self.parse_feed, "feed")
+                if not self._fresh(sc, url):
+                    sc.pending_feeds += 1
+                    yield self._entry(sc, url, self.parse_feed, "feed", conditional=True)
         elif sc.known_sitemaps:
             for url in sc.known_sitemaps:
-                yield self._entry(sc, url, self.parse_sitemap, "sitemap")
+                if not self._fresh(sc, url):
+                    sc.pending_sitemaps += 1
+                    yield self._entry(sc, url, self.parse_sitemap, "sitemap", conditional=True)
         else:
             for url in self._listing_starts(sc):
-                yield self._entry(sc, url, self.parse_listing, "listing", page=1)
+                if not self._fresh(sc, url):
+                    yield self._entry(sc, url, self.parse_listing, "listing", page=1,
+                                      conditional=True)
 
     def _listing_starts(self, sc: SiteCrawl):
         out = list(sc.site.listings)
@@ -261,6 +296,9 @@ class NewsSpider(scrapy.Spider):
         sc = self._state(response.meta["site"])
         self._inc(sc.site.name, "pages")
         sc.pending_feeds -= 1
+        if self._remember(sc, response):
+            sc.good_feeds.add(response.request.url)
+            return          # 304: unchanged since the last crawl
         if not disc.looks_like_feed(response):
             yield from self._maybe_probe(sc)
             return
@@ -279,8 +317,12 @@ class NewsSpider(scrapy.Spider):
     def parse_sitemap(self, response):
         sc = self._state(response.meta["site"])
         self._inc(sc.site.name, "pages")
-        if response.meta.get("kind") in ("sitemap", "probe") and response.meta.get("top", True):
+        top = response.meta.get("top", True)
+        if response.meta.get("kind") in ("sitemap", "probe") and top:
             sc.pending_sitemaps -= 1
+        if top and self._remember(sc, response):
+            sc.good_sitemaps.add(response.request.url)
+            return          # 304: unchanged since the last crawl
         entries = disc.sitemap_entries(response, self.crawler.settings.getint("DOWNLOAD_MAXSIZE"))
         if entries is None:
             yield from self._maybe_probe(sc)
@@ -309,6 +351,8 @@ class NewsSpider(scrapy.Spider):
     def parse_listing(self, response):
         sc = self._state(response.meta["site"])
         self._inc(sc.site.name, "pages")
+        if response.meta.get("page", 1) == 1 and self._remember(sc, response):
+            return          # 304: unchanged since the last crawl
         if not isinstance(response, TextResponse):
             return
         items = disc.listing_items(response, sc.is_article)

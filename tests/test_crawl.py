@@ -171,7 +171,7 @@ def test_facts_match_gold(crawled_db, sample_sites):
     assert f1 >= F1_FLOOR
 
 
-F1_FLOOR = 0.6
+F1_FLOOR = 0.8   # measured 0.874 on the sample gold with the extractor of 2026-11-23
 
 
 def test_run_records_and_summary(first_crawl, sample_sites):
@@ -208,6 +208,32 @@ def test_recrawl_adds_no_rows_and_few_requests(first_crawl, sample_sites, tmp_pa
     assert {t: count(db, t) for t in before} == before
     assert second <= 0.05 * first
     assert count(db, "crawl_runs") == 2
+
+
+def test_stale_recrawl_asks_each_feed_once_conditionally(first_crawl, sample_sites, tmp_path):
+    """A day later (freshness expired): one conditional request per outlet, 304, nothing new."""
+    db = copy_db(first_crawl["db"], tmp_path / "stale.db")
+    con = sqlite3.connect(db)
+    for source_id, cache in con.execute("select source_id, entry_cache from crawl_state").fetchall():
+        cache = json.loads(cache)
+        assert cache, source_id
+        for entry in cache.values():
+            entry["fresh_until"] = "2000-01-01T00:00:00+00:00"
+        con.execute("update crawl_state set entry_cache = ?, robots_fetched_at = ? "
+                    "where source_id = ?", [json.dumps(cache), "2000-01-01T00:00:00+00:00", source_id])
+    con.commit()
+    con.close()
+    before = {t: count(db, t) for t in ("articles", "skipped", "facts")}
+    n0 = len(sample_sites.requests)
+    proc = crawl_in_subprocess(db, sample_sites.urls)
+    assert proc.returncode in (0, 1), proc.stderr
+    asked = sample_sites.requests[n0:]
+    first = len(first_crawl["requests"])
+    print(f"stale re-crawl: {len(asked)} requests ({100 * len(asked) / first:.1f} % of {first}): {asked}")
+    assert {t: count(db, t) for t in before} == before
+    # robots.txt (expired after 24 h) and one feed per outlet, nothing else
+    assert sorted(p for _, p in asked if p != "/robots.txt") == sorted(
+        "/rss" if s == "sample-laocai" else "/rss.xml" for s in sample_sites.urls)
 
 
 def test_refresh_refetches_without_new_rows(first_crawl, sample_sites, tmp_path):
