@@ -17,7 +17,9 @@ from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 
-from .model import Article, Outlet
+from .model import Article, Fact, Outlet
+
+__all__ = ["OUTLETS", "Article", "Fact", "Outlet", "articles", "gold_path", "manifest", "outlets", "start"]
 
 OUTLETS = (
     Outlet("sample-hatinh", "Báo Hà Tĩnh (mẫu)", "Hà Tĩnh", "A", page_size=3),

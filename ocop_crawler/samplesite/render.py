@@ -13,10 +13,9 @@ Every absolute URL is built from ``base`` (scheme + the Host the request came in
 """
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
 from html import escape
-from datetime import timezone, timedelta
 
 from .model import CATEGORY_NAMES
 

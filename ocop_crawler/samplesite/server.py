@@ -10,7 +10,7 @@ import hashlib
 import math
 import threading
 import unicodedata
-from datetime import datetime
+from datetime import datetime, timezone
 from email.utils import format_datetime, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
@@ -188,8 +188,8 @@ def make_handler(site: Outlet, log: list, lock: threading.Lock):
             if status == 200:
                 self.send_header("ETag", etag)
                 if modified is not None:
-                    self.send_header("Last-Modified", format_datetime(modified.replace(tzinfo=render.VN).astimezone(
-                        __import__("datetime").timezone.utc), usegmt=True))
+                    self.send_header("Last-Modified", format_datetime(
+                        modified.replace(tzinfo=render.VN).astimezone(timezone.utc), usegmt=True))
             self.end_headers()
             if send_body:
                 self.wfile.write(body)
