@@ -26,6 +26,7 @@ What it adds to the storage schema:
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # -- names (shared with the Datasette plugin, which must stay self-contained) ------
@@ -145,14 +146,14 @@ _SCHEMA = {
 create table province_totals (
   province text, province_key text, province_2025 text, province_2025_key text,
   metric text, kind text, unit text, stars_min int, stars_max int, stars text,
-  value real, comparator text, year int, published text, reports int,
+  value numeric, comparator text, year int, published text, reports int,
   fact_id int references facts(id), article_id int references articles(id),
   primary key (province, metric, kind, unit, stars_min, stars_max))""",
     "province_years": """
 create table province_years (
   province text, province_key text, province_2025 text, province_2025_key text, year int,
   metric text, kind text, unit text, increment int, stars_min int, stars_max int, stars text,
-  value real, max_value real, reports int, articles int,
+  value numeric, max_value numeric, reports int, articles int,
   fact_id int references facts(id),
   primary key (province, year, metric, kind, unit, increment, stars_min, stars_max))""",
     "article_provinces": """
@@ -250,6 +251,15 @@ from sources s""",
 }
 
 
+def _norm(sql: str) -> str:
+    return re.sub(r"\s+", " ", sql).strip().lower()
+
+
+def _sql_of(db, name: str) -> str:
+    row = db.execute("select sql from sqlite_master where name = ?", [name]).fetchone()
+    return _norm(row[0]) if row and row[0] else ""
+
+
 def ensure(db) -> None:
     """Create the provinces table, FTS indexes, triggers, views and (empty) summary tables."""
     tables = set(db.table_names())
@@ -264,6 +274,9 @@ def ensure(db) -> None:
         if "fact_details" not in db.view_names() and {"facts", "articles"} <= tables:
             db.create_view("fact_details", FACT_DETAILS)
         for name, ddl in _SCHEMA.items():
+            if name in tables and _sql_of(db, name) != _norm(ddl):
+                db.execute(f"drop table [{name}]")  # derived data of an older layout
+                tables.discard(name)
             if name not in tables:
                 db.execute(ddl)
         for ddl in _INDEXES:

@@ -77,6 +77,12 @@ class SummaryFacet(ColumnFacet):
                 and not re.search(r"\bwhere\b", self.sql, re.I))
 
     async def facet_results(self):
+        results, timed_out = await self._facet_results()
+        for facet in results:  # shown like Datasette's own column facets ("province", not
+            facet["type"] = "column"  # "province (summary)")
+        return results, timed_out
+
+    async def _facet_results(self):
         if not self._unfiltered():
             return await super().facet_results()
         facet_results, facets_timed_out = [], []
