@@ -45,7 +45,7 @@ _COMP_BEFORE = [
     (re.compile(r"(?:khoảng|gần|xấp xỉ|chừng|khoảng chừng|ước|ước tính|ước đạt|độ)(?:\s+từ)?\s*$", I), "approx"),
     (re.compile(r"(?:tối đa|không quá|không vượt quá|nhiều nhất)\s*$", I), "lte"),
     (re.compile(r"(?:dưới|chưa tới|chưa đến)\s*$", I), "lt"),
-    (re.compile(r"(?<![\w])từ\s*$", I), "gte"),
+    (re.compile(r"(?:có|thêm|đạt|là|cần|mới|phấn đấu|tối thiểu|ít nhất)\s+từ\s*$", I), "gte"),
 ]
 
 
@@ -80,7 +80,7 @@ def target_cue(text: str):
 # -- increment -----------------------------------------------------------
 _INC = [  # (pattern, increment?) - the last cue before a number wins
     (re.compile(r"từ đầu năm(?:\s+\d{4})?(?:\s+(?:đến|tới)\s+(?:nay|hiện tại|thời điểm này))?", I), True),
-    (re.compile(r"lũy kế|luỹ kế|tổng số|tổng cộng|nâng tổng|hiện có|hiện nay|hiện tại|\bhiện\b|đến nay|tới nay|"
+    (re.compile(r"lũy kế|luỹ kế|tổng số|tổng cộng|nâng tổng|hiện có|hiện nay|hiện tại|(?<!thực )(?<!xuất )(?<!thể )(?<!phát )\bhiện\b|đến nay|tới nay|"
                 r"tính (?:đến|tới)(?: hết| cuối)?(?: năm)?(?: \d{4})?|(?:đến|tới) (?:hết |cuối )?năm(?: \d{4})?|đến hết|đến cuối|đến thời điểm|đến tháng(?: \d+)?(?: năm \d{4}|/\d{4})?|"
                 r"từ khi triển khai|từ lúc triển khai|sau \S+ năm|toàn tỉnh đã có|giai đoạn", I), False),
     (re.compile(r"\bthêm\b|\bmới\b|tăng\s+(?=\d)|trong năm|\bnăm (?:19|20)\d\d|năm nay|năm qua|\bquý\b|\bđợt\b|"
@@ -124,12 +124,14 @@ _REL_YEARS = [
     (re.compile(r"năm tới|năm sau", I), 1),
 ]
 EVERY_YEAR = re.compile(r"hàng năm|hằng năm|mỗi năm|bình quân", I)
+_BASELINE = re.compile(r"so với(?: cùng kỳ)?(?: thời điểm)?(?: đầu)?(?: năm| giai đoạn)?\s*(?:từ\s*)?[\d\s/-]*", I)
 _DECREE = re.compile(r"(?:quyết định|kế hoạch|nghị quyết|công văn|thông báo|chỉ thị)(?:\s+số)?\s+[\w/.-]+(?:\s+ngày\s+[\d/.-]+)?", I)
 
 
 def years(text: str, published_year: int | None = None):
     """Every (position, year) stated in ``text``, decree numbers and dates excluded."""
     text = _DECREE.sub(lambda m: " " * len(m.group(0)), text)
+    text = _BASELINE.sub(lambda m: " " * len(m.group(0)), text)
     found = []
     taken = []
     for pattern, get in _YEARS:
@@ -146,3 +148,15 @@ def years(text: str, published_year: int | None = None):
                 if not any(a <= m.start() < b for a, b in taken):
                     found.append((m.start(), published_year + delta))
     return sorted(found)
+
+
+_CERT_BEFORE = re.compile(r"(?<!đã )(?<!lũy kế )(?:công nhận|chứng nhận|trao (?:giấy )?chứng nhận)(?:\s+(?:cho|thêm))?\s*(?:các\s+)?$", I)
+_CERT_AFTER = re.compile(r"^[^,;.]{0,40}?\bđược\s+(?:phân hạng|xếp hạng|công nhận|chứng nhận|cấp (?:giấy )?chứng nhận)", I)
+TOTAL_AFTER = re.compile(r"nâng tổng số", I)
+
+
+def certified_event(left: str, tail: str) -> bool:
+    """A certification round: "công nhận 18 sản phẩm", "518 sản phẩm ... được phân hạng" (not "có N ...")."""
+    if _CERT_BEFORE.search(left[-40:]):
+        return True
+    return bool(_CERT_AFTER.search(tail)) and not re.search(r"\bcó\s*(?:thêm\s*)?$", left[-12:], I)

@@ -27,12 +27,13 @@ I = re.IGNORECASE
 _OCOP = re.compile(r"ocop|\bsao\b|mỗi xã,? (?:phường )?một sản phẩm|công nhận|chứng nhận|phân hạng|đạt chuẩn", I)
 _BREAKDOWN = re.compile(r"trong đó|trong số (?:này|đó)|bao gồm|\bgồm\b|\(|cụ thể|chia ra|riêng", I)
 _CONTINUATION = re.compile(r"^\s*(?:trong đó|trong số (?:này|đó)|cụ thể|bao gồm|gồm|đồng thời|riêng|ngoài ra|trong cơ cấu)", I)
+_PARTS_START = re.compile(r"^\s*(?:trong đó|trong số (?:này|đó)|cụ thể|bao gồm|gồm|trong cơ cấu)", I)
 _NEW_SUBJECT = re.compile(r"lũy kế|luỹ kế|đến nay|tính đến|hiện nay|hiện có|^\s*năm \d{4}", I)
 _PLAN_BEFORE = re.compile(r"(?:kế hoạch|KH|chỉ tiêu)(?:\s+năm)?(?:\s+\d{4})?\s*[(:]?\s*$", I)
 _ACTUAL_AFTER_TARGET = re.compile(r"đến nay|hiện có|hiện nay|lũy kế|luỹ kế|đã (?:có|được|công nhận|chứng nhận|cấp)|tính đến|kết quả", I)
 _EXCL_PRODUCT = re.compile(
-    r"tiềm năng|tham gia|đăng ký|đề nghị|đề xuất|dự thi|\bchờ\b|\btrình\b|hết hạn|không đạt|chưa đạt|"
-    r"đưa ra đánh giá|đưa vào đánh giá|hồ sơ|lựa chọn|được chọn|được đánh giá(?![^.;]{0,40}(?:phân hạng|xếp hạng|công nhận|chứng nhận))|"
+    r"tiềm năng|tham gia(?!\s+(?:vào\s+)?(?:các\s+)?(?:kênh|sàn|hội chợ|hệ thống|thị trường|chuỗi|xúc tiến))|đăng ký|đề nghị|đề xuất|dự thi|\bchờ\b|\btrình\b|hết hạn|không đạt|chưa đạt|"
+    r"(?<!kênh )đưa ra đánh giá|đưa vào đánh giá|hồ sơ|lựa chọn|được chọn|được đánh giá(?![^.;]{0,40}(?:phân hạng|xếp hạng|công nhận|chứng nhận))|"
     r"đang (?:hoàn thiện|đánh giá|xây dựng)", I)
 _EXCL_SUBJECT = re.compile(r"tiềm năng", I)
 _NOT_OCOP_PRODUCT = re.compile(r"^\s*(?:OCOP\s+)?(?:và\s+(?:nông sản|sản phẩm|đặc sản|hàng)|địa phương|nông sản|hàng hóa|hàng hoá|"
@@ -44,7 +45,7 @@ _PARTICIPATION = re.compile(r"đăng ký|tham gia", I)
 _SUBJECT_LINK = re.compile(r"^\s*(?:,\s*)?(?:của|từ|thuộc)\s+(?:các\s+)?$", I)
 _SUBJECT_OCOP = re.compile(r"^[^.;]{0,60}?(?:OCOP|tham gia (?:vào )?(?:chương trình|Chương trình)|có sản phẩm|được công nhận|đạt chuẩn)", I)
 _DISTRIBUTE = re.compile(r"mỗi\s+(?:huyện|đơn vị|địa phương|thị xã|thành phố)", I)
-_STARS_THEN_NEXT = re.compile(r"(?:từ\s+)?(?:hạng\s+)?0?[3-5]\s*(?:-\s*0?[3-5]\s*)?sao[^,;\d]{0,40}?(?:nhất\s+)?\b(?:với|cho|là)\s*(?:các\s+)?$", I)
+_STARS_THEN_NEXT = re.compile(r"(?:từ\s+)?(?:hạng\s+)?0?[3-5]\s*(?:-\s*0?[3-5]\s*)?sao[^,;]{0,40}?(?:nhất\s+)?\b(?:với|cho|là)\s*(?:các\s+)?$", I)
 _STAR_BLOCK = re.compile(r"tiềm năng|chờ|trình|đề nghị|dự thi|đăng ký", I)
 
 
@@ -119,6 +120,9 @@ def extract_facts(text, *, title=None, published=None, url=None, home_province=N
         paras = [(-1, title)] + paras
     if not paras:
         return []
+    if not published and url:
+        m = re.search(r"/(20[0-4]\d)/", url)
+        published = m.group(1) if m else None
     doc = _Doc(title, body, published, home_province)
     first = paras[0][1]
     head_text = first if (paras[0][0] < 0 or (len(first) < 220 and not re.search(r"[.;]\s*$", first))) else ""
@@ -157,6 +161,9 @@ def extract_facts(text, *, title=None, published=None, url=None, home_province=N
                     if not d.drop:
                         facts.extend(_emit(d, sent, start))
             _update_context(doc, places)
+            opening = cues.years(sent[:30])
+            if opening and not doc.year_actual:
+                doc.year_actual = opening[0][1]
     return _merge(facts)
 
 
@@ -206,9 +213,10 @@ def _sentence_drafts(s: str, places: list[Place], doc, ocop_para: bool) -> list[
     sent_years = cues.years(s, doc.pub_year)
     every_year = bool(cues.EVERY_YEAR.search(s))
     continuation = bool(_CONTINUATION.match(s)) and doc.prev_heads
+    parts = bool(_PARTS_START.match(s)) and doc.prev_heads
     drafts: list[Draft] = []
-    head: Draft | None = doc.prev_heads[-1] if continuation else None
-    in_breakdown = bool(continuation)
+    head: Draft | None = doc.prev_heads[-1] if parts else None
+    in_breakdown = bool(parts)
     prev_end = 0
     for i, m in enumerate(mentions):
         d = Draft(m)
@@ -294,7 +302,7 @@ def _sentence_drafts(s: str, places: list[Place], doc, ocop_para: bool) -> list[
             d.comparator = "gte"
         elif drafts and not d.child and not drafts[-1].child and drafts[-1].comp_prefix \
                 and drafts[-1].mention.unit == m.unit and drafts[-1].comparator in ("gte", "gt", "approx") \
-                and len(between) < 45 and not re.search(r"\d", between):
+                and len(between) < 45 and not re.search(r"\d", re.sub(r"\d\s*sao", "", between)):
             d.comparator = drafts[-1].comparator
         if linked or m.denominator:
             d.comparator = "eq" if linked or m.denominator else d.comparator
@@ -329,7 +337,8 @@ def _sentence_drafts(s: str, places: list[Place], doc, ocop_para: bool) -> list[
             d.increment = True if after else (head.increment if own is None or own is False and not _NEW_SUBJECT.search(between) else own)
         else:
             cue = cues.increment_cue(left)
-            if after:
+            if after or (cue is None and cues.certified_event(left, tail)) or \
+                    cues.TOTAL_AFTER.search(s[m.end:m.end + 200]) and d.kind == "target":
                 d.increment = True
             elif cue is None:
                 d.increment = bool(re.search(r"năm \d{4}|trong năm", tail_clause[:60], I)) and d.kind == "actual"
