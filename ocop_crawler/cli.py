@@ -104,10 +104,12 @@ def reextract(db_path):
 @DB_OPTION
 @click.option("--port", default=8001, show_default=True, help="Port on 127.0.0.1.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind.")
-def serve(db_path, port, host):
+@click.option("--immutable", is_flag=True,
+              help="The file is no longer written to (a copy): serve it immutable, faster.")
+def serve(db_path, port, host, immutable):
     """Serve the database with Datasette (read-only) and the project's metadata."""
     from .serve import serve as run
-    sys.exit(run(db_path, port=port, host=host))
+    sys.exit(run(db_path, port=port, host=host, immutable=immutable))
 
 
 @cli.command()
