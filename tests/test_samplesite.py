@@ -364,3 +364,14 @@ def test_gold_has_no_colliding_keys(gold):
     for g in gold:
         keys = [tuple(f[k] for k in key) for f in g["facts"]]
         assert len(keys) == len(set(keys)), g["id"]
+
+
+def test_relative_date_is_two_hours_before_now(sites, manifest):
+    """"2 giờ trước" on the page agrees with the feed's absolute pubDate (Vietnam time)."""
+    from datetime import datetime, timezone
+    rel = next(m for m in manifest if m["relative_date"])
+    feed = ET.fromstring(get(sites.urls[rel["site"]] + "/rss")[2])
+    item = next(i for i in feed.findall("./channel/item") if i.findtext("link").endswith(rel["path"]))
+    age = datetime.now(timezone.utc) - parsedate_to_datetime(item.findtext("pubDate"))
+    assert 3600 < age.total_seconds() < 3 * 3600
+    assert item.findtext("pubDate").endswith("+0700")

@@ -17,7 +17,7 @@ from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 
-from .model import Article, Fact, Outlet
+from .model import Article, Fact, Outlet, vn_now
 
 __all__ = ["OUTLETS", "Article", "Fact", "Outlet", "articles", "gold_path", "manifest", "outlets", "start"]
 
@@ -76,7 +76,7 @@ def manifest(now: datetime | None = None) -> list[dict]:
     (listing/feed/sitemap paths that link the page, with their query strings).
     """
     from .server import Outlet as Served
-    now = (now or datetime.now()).replace(second=0, microsecond=0)
+    now = (now or vn_now()).replace(second=0, microsecond=0)
     arts = articles()
     out = []
     for o in OUTLETS:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 
 #: province -> province on the 34-province map in force since 1 July 2025
 #: (checked against vietnamadminunits' converter_2025.json).
@@ -18,6 +18,14 @@ PROVINCE_2025 = {
     "Hà Giang": "Tuyên Quang", "Quảng Bình": "Quảng Trị", "Tiền Giang": "Đồng Tháp",
     "Hải Dương": "Hải Phòng", "Thái Bình": "Hưng Yên", "Lâm Đồng": "Lâm Đồng",
 }
+
+
+VN_TZ = timezone(timedelta(hours=7))
+
+
+def vn_now() -> datetime:
+    """The current wall-clock time in Vietnam (naive), the clock the sample pages use."""
+    return datetime.now(VN_TZ).replace(tzinfo=None, second=0, microsecond=0)
 
 
 def nfc(s):
@@ -110,8 +118,7 @@ class Article:
 
     def when(self, now: datetime | None = None) -> datetime:
         if self.published is None:
-            from datetime import timedelta
-            base = (now or datetime.now()).replace(second=0, microsecond=0)
+            base = (now or vn_now()).replace(second=0, microsecond=0)
             return base - timedelta(hours=2)
         return datetime.strptime(self.published, "%Y-%m-%d %H:%M")
 

@@ -16,6 +16,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 from . import render
+from .model import vn_now
 from .render import Ctx
 
 CSS = b"body{font-family:Arial,sans-serif;margin:0 auto;max-width:1000px}.footer{color:#555}\n"
@@ -217,7 +218,7 @@ class SampleSites:
     """The running sample outlets: ``urls`` (name -> base URL) and ``requests`` served."""
 
     def __init__(self, outlets, articles, host="127.0.0.1", now: datetime | None = None):
-        self.now = (now or datetime.now()).replace(second=0, microsecond=0)
+        self.now = (now or vn_now()).replace(second=0, microsecond=0)
         self.requests: list = []
         self._lock = threading.Lock()
         self._servers = []
