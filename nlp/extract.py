@@ -247,7 +247,7 @@ def _sentence_drafts(s: str, places: list[Place], doc, ocop_para: bool) -> list[
         else:
             in_breakdown = False
         plan = bool(_PLAN_BEFORE.search(left)) or m.plan
-        d.aside = plan or m.anchored or m.denominator
+        d.aside = plan or m.anchored or m.denominator or bool(re.search(r"\b(?:tăng|giảm)\s*(?:thêm\s*)?$", left, I))
         linked = i > 0 and _SUBJECT_LINK.match(between) and mentions[i - 1].metric == "products" and m.metric == "subjects"
         # --- is it a fact at all? ---------------------------------------------------
         if m.metric == "products" and not m.anchored:
@@ -493,7 +493,9 @@ def _merge(facts):
             target["year"] = f["year"]
             target["_explicit"] = target["_explicit"][:2] + (True,)
         if target["sent_start"] is None and f["sent_start"] is not None:
-            target.update(evidence=f["evidence"], sent_start=f["sent_start"], sent_end=f["sent_end"])
+            # a headline repeats the body: the body's sentence says more (addition, evidence)
+            target.update(evidence=f["evidence"], sent_start=f["sent_start"], sent_end=f["sent_end"],
+                          increment=target["increment"] or f["increment"])
     for f in out:
         f.pop("_explicit", None)
     return out
