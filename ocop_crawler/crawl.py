@@ -324,7 +324,6 @@ def run_demo(db_path="ocop.db", serve=True, port=8001) -> int:
     if not serve:
         return status
     from .serve import serve as run_serve
-    print(f"\nServing {db_path} with Datasette on http://127.0.0.1:{port}/ (Ctrl-C to stop)")
     return run_serve(str(db_path), port=port)
 
 
