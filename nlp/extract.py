@@ -135,6 +135,8 @@ def extract_facts(text, *, title=None, published=None, url=None, home_province=N
             place_cache[off] = pl
             body_places.extend(pl)
     doc.province = _doc_province(title_places, body_places, doc.home)
+    if head_text and doc.province:   # bare district names need the province to be recognised
+        title_places = find_places(head_text, doc.province) or title_places
     doc.main = Area("province", doc.province) if doc.province else Area("national", None)
     for p in title_places:
         if p.level == "district":
