@@ -361,3 +361,24 @@ def test_every_sample_article(sample_pages, mode):
         exact += art["body"] == gold_body.strip()
     print(f"\nsample site, {mode}: {checked} pages with gold text, {exact} bodies identical to it")
     assert checked >= 10
+
+
+def test_sample_site_relevance_and_syndication(sample_pages):
+    """parse -> relevance -> fingerprint, as the spider and the dedup pipeline chain them."""
+    from nlp.relevance import is_ocop
+    from ocop_crawler.fingerprint import near_duplicate, fingerprint
+    fps, syndicated = {}, {}
+    for item, url, html, _gold, _base in sample_pages:
+        art = parse_article(html, url, fetched_at=SAMPLE_NOW)
+        keep, reason = is_ocop(art["title"], art["body"])
+        assert keep == item["ocop"], f"{item['site']}{item['path']}: {reason}"
+        assert reason.startswith("ocop: " if keep else "skip: ")
+        if not item["amp"]:
+            fps[item["id"]] = fingerprint(art["body"])
+            if item["syndicated_from"]:
+                syndicated[item["id"]] = item["syndicated_from"]
+    assert syndicated, "the sample site has syndicated copies"
+    ids = sorted(fps)
+    near = {(a, b) for i, a in enumerate(ids) for b in ids[i + 1:] if near_duplicate(fps[a], fps[b])}
+    expected = {tuple(sorted(pair)) for pair in syndicated.items()}
+    assert near == expected
