@@ -396,10 +396,12 @@ def test_index_pages_and_robots(server):
     assert "Disallow: /" in text
 
 
-def test_serve_stops_cleanly_on_ctrl_c(sample_db):
+def test_serve_immutable_stops_cleanly_on_ctrl_c(sample_db):
     port = free_port()
     srv = Server([sys.executable, "-m", "ocop_crawler.cli", "serve", "--db", str(sample_db),
-                  "--port", str(port)], port)
+                  "--port", str(port), "--immutable"], port)
+    assert [(d["name"], d["is_mutable"]) for d in srv.json("/-/databases.json")] == [("ocop", False)]
+    assert srv.json("/ocop/facts.json")["filtered_table_rows_count"] == 13
     assert srv.stop() == 0
 
 
