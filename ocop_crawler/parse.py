@@ -60,7 +60,7 @@ _BOILER_TOKEN = re.compile(
     r"social|socials|tags?|tag-?list|keywords?|breadcrumbs?|breadcrumb|menu|menus|navbar|nav|"
     r"navigation|footer|comments?|binh-?luan|banner|banners|ads|advert|adv|quang-?cao|sidebar|"
     r"widget|popup|modal|newsletter|subscribe|toolbar|rating|vote|most-?read|doc-?nhieu|"
-    r"docnhieu|latest|cung-?chuyen-?muc|same-?cate(?:gory)?|print|bookmark|fb-like|zalo|foot|"
+    r"docnhieu|latest|cung-?chuyen-?muc|same-?cate(?:gory)?|bookmark|fb-like|zalo|foot|"
     r"copyright|site-?info|contact)"
     r"(?:$|[-_])", re.I)
 _BOILER_TAGS = ("script", "style", "noscript", "template", "iframe", "svg", "form", "button",
@@ -88,8 +88,10 @@ _AUTHOR_CLASS = re.compile(r"(?:^|\s|[-_])(?:author|byline|by|tac-?gia|tacgia|wr
 #: short metadata blocks (date, byline) that are not article text
 _META_TOKEN = re.compile(r"(?:^|[-_])(?:date|time|datetime|publish|published|ngay-?dang|ngaydang|"
                          r"post-?info|meta|info|byline|author|by|tac-?gia|tacgia)(?:$|[-_])", re.I)
-_SKIP_ANCESTOR = re.compile(r"header|top-?bar|topbar|menu|footer|related|lien-?quan|other|"
-                            r"sidebar|widget|weather|clock|today|breadcrumb|nav", re.I)
+#: class/id tokens of the site's chrome (not the article's own header): "site-header", "topbar"
+_CHROME_TOKEN = re.compile(r"^(?:(?:site|main|top|global|g)[-_]?)?(?:header|topbar|top-bar|masthead|"
+                           r"weather|clock|today|date-?today)(?:$|[-_])|(?:^|[-_])(?:other|box-?news|"
+                           r"tin-?moi|moi-?cap-?nhat|tin-?cu|news-?list|list-?news)(?:$|[-_])", re.I)
 _META_DATE_KEYS = (
     "article:published_time", "og:article:published_time", "og:published_time",
     "datepublished", "article.published", "pubdate", "publishdate", "publish-date",
@@ -165,12 +167,15 @@ def _ancestors(el):
 
 
 def _in_boilerplate(el) -> bool:
-    for a in [el, *_ancestors(el)]:
+    """Inside the site's chrome, a menu, a footer or a related-article box?"""
+    chain = [el, *_ancestors(el)]
+    in_article = any(isinstance(a.tag, str) and a.tag in ("article", "main") for a in chain)
+    for a in chain:
         if not isinstance(a.tag, str):
             continue
-        if a.tag in ("header", "nav", "footer", "aside"):
+        if a.tag in ("nav", "footer", "aside") or (a.tag == "header" and not in_article):
             return True
-        if _SKIP_ANCESTOR.search(_classes(a)):
+        if any(_BOILER_TOKEN.search(t) or _CHROME_TOKEN.search(t) for t in _classes(a).split()):
             return True
     return False
 

@@ -3,6 +3,7 @@
 Layouts here: a div-based provincial CMS with an in-article "Tin liên quan" box and
 "Những tin mới hơn"/"Tin cũ hơn" lists (the header shows today's date), a modern page with
 JSON-LD/Open Graph and an inline "Đọc thêm" box, an old table layout with "Các tin khác",
+an <article><header> page whose "Tin cũ hơn" list is flat paragraphs inside the text,
 and a page dated "2 giờ trước" whose "Tin cùng chuyên mục" teasers carry a ``sapo`` class.
 """
 import json
@@ -134,6 +135,34 @@ RELATIVE_DATE = """\
 </body></html>
 """
 
+ARTICLE_HEADER = """\
+<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">
+<title>Nghệ An: 30 sản phẩm OCOP mới - Báo Nghệ An</title>
+<meta property="og:title" content="Nghệ An: 30 sản phẩm OCOP mới - Báo Nghệ An">
+<meta name="author" content="Thành Chung">
+<meta property="og:site_name" content="Báo Nghệ An">
+</head><body>
+<header class="site-header"><div class="date-today">Thứ Hai, ngày 23 tháng 11 năm 2026</div><h1 class="logo">Báo Nghệ An</h1></header>
+<div class="header-menu"><a>Thời sự</a><a>Kinh tế</a></div>
+<main><article>
+ <header class="article-header">
+  <h1>Nghệ An: 30 sản phẩm OCOP mới</h1>
+  <span class="time">08:15 | 12/02/2024</span>
+ </header>
+ <div class="article-content">
+  <p><strong>Năm 2023, Nghệ An có thêm 30 sản phẩm được công nhận đạt chuẩn OCOP, nâng tổng số lên 576 sản phẩm.</strong></p>
+  <p>Trong đó, có 2 sản phẩm tiềm năng 5 sao, 120 sản phẩm 4 sao và 454 sản phẩm 3 sao.</p>
+  <p>Tỉnh phấn đấu đến năm 2025 có 600 sản phẩm OCOP.</p>
+  <p><strong>Tin cũ hơn</strong></p>
+  <p><a href="/a1.html">Quỳnh Lưu có 40 sản phẩm OCOP</a></p>
+  <p>Huyện Quỳnh Lưu dẫn đầu toàn tỉnh về số sản phẩm OCOP.</p>
+  <p><a href="/a2.html">Diễn Châu phát triển làng nghề nước mắm</a></p>
+ </div>
+</article></main>
+<div class="box-news"><div class="title">Tin mới</div><ul><li><a href="/n1">Giá lúa tăng</a></li></ul></div>
+</body></html>
+"""
+
 URL = "https://m.baohatinh.vn/kinh-te/ha-tinh-co-them-25-san-pham-ocop-dat-3-sao-123.html?fbclid=IwAR0"
 
 
@@ -218,6 +247,19 @@ def test_relative_date_and_teaser_sapo():
     for boiler in ("Bát Xát", "Bảo Thắng", "Mưa lớn", "Tin cùng chuyên mục", "Chia sẻ", "Cơ quan của Đảng bộ",
                    "Nông nghiệp\n", "TTXVN"):
         assert boiler not in body, boiler
+
+
+def test_article_header_and_flat_older_news_list():
+    art = parse(ARTICLE_HEADER, url="https://baonghean.vn/abc-123.html")
+    # the <h1> and date inside <article><header> are the article's; the site header's are not
+    assert art["title"] == "Nghệ An: 30 sản phẩm OCOP mới"
+    assert art["published"] == "2024-02-12T08:15:00+07:00"
+    assert art["author"] == "Thành Chung"
+    assert art["body"].split("\n") == [
+        "Năm 2023, Nghệ An có thêm 30 sản phẩm được công nhận đạt chuẩn OCOP, nâng tổng số lên 576 sản phẩm.",
+        "Trong đó, có 2 sản phẩm tiềm năng 5 sao, 120 sản phẩm 4 sao và 454 sản phẩm 3 sao.",
+        "Tỉnh phấn đấu đến năm 2025 có 600 sản phẩm OCOP.",
+    ]
 
 
 def test_selectors_that_match_nothing_fall_back_to_generic():
