@@ -66,14 +66,11 @@ def fingerprint(text: str) -> str:
         shingles = [" ".join(words)]
     else:
         shingles = {" ".join(words[i:i + 3]) for i in range(len(words) - 2)}
-    counts = [0] * 64
-    for sh in shingles:
-        h = _hash(sh)
-        for bit in range(64):
-            counts[bit] += 1 if (h >> bit) & 1 else -1
+    hashes = [_hash(sh) for sh in shingles]
+    half = len(hashes) / 2
     value = 0
-    for bit, c in enumerate(counts):
-        if c > 0:
+    for bit in range(64):  # Charikar: a bit is set when most shingle hashes have it set
+        if sum((h >> bit) & 1 for h in hashes) > half:
             value |= 1 << bit
     if value == 0:  # astronomically rare; keep EMPTY meaning "no text"
         value = 1
