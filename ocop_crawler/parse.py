@@ -267,19 +267,25 @@ def _canonical(tree, meta, url: str) -> str:
 
 # --------------------------------------------------------------------------- title
 
-_SITE_PART = re.compile(r"^(?:báo|tạp chí|cổng|trang|đài|thông tấn|www\.|tin tức)\b|\.(?:vn|com|net)\b", re.I)
+_SITE_PART = re.compile(
+    r"^(?:báo(?!\s+(?:động|cáo|giá|hiệu|thức|tin|chí\s+cách))|tạp chí|cổng thông tin|cổng tttđt|"
+    r"trang tin|trang thông tin|đài phát thanh|đài truyền hình|thông tấn|www\.)\b"
+    r"|\.(?:vn|com|net)\b", re.I)
+
+
+def _site_like(part: str, site_name: str | None) -> bool:
+    return part == site_name or bool(_SITE_PART.search(part) and len(part.split()) <= 8)
 
 
 def _clean_title(title: str, site_name: str | None) -> str:
     """Drop the newspaper's name from a page title: "Báo X - Headline", "Headline | Báo X"."""
     title = _squash(title)
     parts = [p.strip() for p in re.split(r"\s+[-|–—]\s+|\s+::\s+", title) if p.strip()]
-    if len(parts) > 1:
-        kept = [p for p in parts if not (_SITE_PART.search(p) and len(p.split()) <= 8)
-                and p != site_name]
-        if kept and len(kept) < len(parts):
-            return " - ".join(kept)
-    return title
+    while len(parts) > 1 and _site_like(parts[-1], site_name):
+        parts.pop()
+    while len(parts) > 1 and _site_like(parts[0], site_name):
+        parts.pop(0)
+    return " - ".join(parts) if parts else title
 
 
 def _title(tree, meta, ld, selectors) -> str:
@@ -293,6 +299,8 @@ def _title(tree, meta, ld, selectors) -> str:
     for c in cands:
         if isinstance(c, str) and _squash(c):
             t = _clean_title(c, site)
+            if h1s and _site_like(t, site) and len(t.split()) <= 5:
+                continue  # og:title that is only the newspaper's name
             # the visible headline wins when og:title is a shortened/suffixed form of it
             for h in h1s:
                 if h.startswith(t) or t.startswith(h):
@@ -525,7 +533,8 @@ def clean_lines(lines: list[str], title: str = "") -> list[str]:
             break  # what follows a related heading in flat text is its teaser list
         if _SHARE_LINE.match(line) or (t and line.lower() == t):
             continue
-        if len(line) <= 80 and any(c.isdigit() for c in line) and not _DATE_WORDS.sub("", line).strip():
+        if (len(line) <= 80 and any(c.isdigit() for c in line) and not _DATE_WORDS.sub("", line).strip()
+                and parse_vn_datetime(line) is not None):
             continue  # a date line ("Cập nhật: 16/06/2023", "Thứ Hai, 12/02/2024 - 08:15")
         if out and out[-1] == line:
             continue

@@ -262,6 +262,24 @@ def test_article_header_and_flat_older_news_list():
     ]
 
 
+@pytest.mark.parametrize("page_title,expected", [
+    ("Báo Thanh Hóa - Thanh Hóa đặt mục tiêu 500 sản phẩm OCOP", "Thanh Hóa đặt mục tiêu 500 sản phẩm OCOP"),
+    ("Trang trại bò sữa - Hướng đi mới | Báo Nghệ An", "Trang trại bò sữa - Hướng đi mới"),
+    ("Báo động đỏ về sạt lở | Báo Lào Cai điện tử", "Báo động đỏ về sạt lở"),
+    ("Hà Tĩnh - Điểm sáng OCOP", "Hà Tĩnh - Điểm sáng OCOP"),
+    ("Sản phẩm OCOP vươn xa | baohatinh.vn", "Sản phẩm OCOP vươn xa"),
+])
+def test_newspaper_name_is_dropped_from_page_titles(page_title, expected):
+    html = f"<html><head><title>{page_title}</title></head><body><p>Nội dung.</p></body></html>"
+    assert parse(html)["title"] == expected
+
+
+def test_og_title_that_is_only_the_site_name_loses_to_the_headline():
+    html = ("<html><head><meta property='og:title' content='Báo Hà Tĩnh'></head><body>"
+            "<h1>Hương Khê có 32 sản phẩm OCOP</h1><p>Nội dung.</p></body></html>")
+    assert parse(html)["title"] == "Hương Khê có 32 sản phẩm OCOP"
+
+
 def test_selectors_that_match_nothing_fall_back_to_generic():
     sel = {"title": "h1.nope", "date": ".nope", "body": "div.nope", "author": ".nope"}
     assert parse(JSONLD_ARTICLE, selectors=sel) == parse(JSONLD_ARTICLE)
