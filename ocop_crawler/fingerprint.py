@@ -5,7 +5,8 @@
     >>> near_duplicate(a, b)          # same story, edited headline and credits
     True
 
-The text is normalised (NFC, lower-case, diacritics kept, credit lines such as
+The text is normalised (NFC, lower-case, diacritics kept but old and new tone
+placement made one -- "hoà"/"hòa", "thuỷ"/"thủy" --, credit lines such as
 "Nguồn: ..." / "Theo ..." / "Ảnh: ..." dropped, and, when enough prose remains,
 lines that are not sentences -- headlines, headings, teaser titles, menus --
 left out), split into words, and every
@@ -43,7 +44,8 @@ def _sentence_like(line: str) -> bool:
 
 
 def _words(text: str) -> list[str]:
-    text = unicodedata.normalize("NFC", text or "").lower()
+    from nlp.normalize import canonical_tones  # one tone placement: "hoà"/"hòa", "thuỷ"/"thủy"
+    text = canonical_tones(unicodedata.normalize("NFC", text or "").lower())
     lines = [ln for ln in text.splitlines() if ln.strip() and not _CREDIT.match(ln)]
     # headlines, section headings, teaser titles and menus are not sentences: leave them out
     prose = [ln for ln in lines if _sentence_like(ln)]

@@ -45,6 +45,12 @@ def test_nfc_and_case_do_not_matter():
     assert fingerprint(STORY_A.upper()) == fingerprint(STORY_A)
 
 
+def test_old_and_new_tone_placement_are_one():
+    old = STORY_A.replace("hóa", "hoá").replace("Hòa", "Hoà") + "\nTỉnh Thanh Hoá và Khánh Hoà hỗ trợ thuỷ sản, khoẻ mạnh."
+    new = STORY_A + "\nTỉnh Thanh Hóa và Khánh Hòa hỗ trợ thủy sản, khỏe mạnh."
+    assert fingerprint(old) == fingerprint(new)
+
+
 def test_diacritics_are_kept():
     assert fingerprint("Sản phẩm đạt chuẩn OCOP của tỉnh được công nhận năm nay. " * 5) != \
         fingerprint("San pham dat chuan OCOP cua tinh duoc cong nhan nam nay. " * 5)
