@@ -442,3 +442,22 @@ def test_sample_site_relevance_and_syndication(sample_pages):
     near = {(a, b) for i, a in enumerate(ids) for b in ids[i + 1:] if near_duplicate(fps[a], fps[b])}
     expected = {tuple(sorted(pair)) for pair in syndicated.items()}
     assert near == expected
+
+
+def test_mangled_pages_never_raise():
+    """Cut, spliced and tag-littered copies of the layouts above (seeded, 150 pages)."""
+    import random
+    rnd = random.Random(3)
+    docs = [DIV_CMS, JSONLD_ARTICLE, OLD_TABLE, RELATIVE_DATE, ARTICLE_HEADER]
+    junk = ["<", ">", "</div>", "<p>", "&", '"', "<!--", "\x00", "<table>", "<td>", "<li>", "Tin liên quan"]
+    for _ in range(150):
+        doc = rnd.choice(docs)
+        a, b = sorted(rnd.randrange(len(doc)) for _ in range(2))
+        page = rnd.choice([doc[:a], doc[:a] + doc[b:]])
+        page = list(page)
+        for _ in range(rnd.randrange(20)):
+            page.insert(rnd.randrange(len(page) + 1), rnd.choice(junk))
+        art = parse_article("".join(page), "https://baohatinh.vn/a.html",
+                            selectors=rnd.choice([None, {"body": "div.content-detail", "title": "h1"}]))
+        assert isinstance(art["title"], str) and isinstance(art["body"], str)
+        assert art["published"] is None or art["published"].endswith("+07:00")
