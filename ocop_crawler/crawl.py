@@ -27,6 +27,7 @@ from scrapy import signals
 from .storage import Store, utcnow
 
 RUN_FILE = "ocop-run.json"
+CLEAN_MARK = "ocop-clean-stop"   # written when a run's process ended normally
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
 COUNT_KEYS = ("pages", "links_found", "articles_fetched", "kept", "skipped", "duplicates", "facts", "errors",
               "no_body", "no_date")
@@ -192,6 +193,18 @@ def run_crawl(db_path, sites=(), since=None, refresh=False, resume=False, jobdir
         else:
             print(f"ocop crawl: no interrupted crawl in {jobdir}/; checking every site for "
                   "anything missing", file=sys.stderr)
+        if jobdir.exists() and not (jobdir / CLEAN_MARK).exists():
+            # killed hard (SIGKILL, power loss): Scrapy's disk queue was not closed and
+            # cannot be trusted; the resumed run rediscovers what is missing instead
+            print("ocop crawl: the interrupted crawl did not stop cleanly; rebuilding its "
+                  "queue from the sites (articles already stored are not fetched again)",
+                  file=sys.stderr)
+            for name in ("requests.queue", "requests.seen", "spider.state"):
+                path = jobdir / name
+                if path.is_dir():
+                    shutil.rmtree(path)
+                elif path.exists():
+                    path.unlink()
     elif jobdir.exists():
         shutil.rmtree(jobdir)   # a new crawl: forget an old interrupted one
     try:
@@ -210,6 +223,7 @@ def run_crawl(db_path, sites=(), since=None, refresh=False, resume=False, jobdir
             "resume": resume, "http_cache": http_cache, "max_pages": max_pages}
     run_id = store.start_run(sites=[s.name for s in chosen], args=args)
     jobdir.mkdir(parents=True, exist_ok=True)
+    (jobdir / CLEAN_MARK).unlink(missing_ok=True)
     (jobdir / RUN_FILE).write_text(json.dumps({
         "sites": [s.name for s in chosen], "since": since, "refresh": refresh,
         "base_urls": {s.name: s.base_url for s in chosen if s.kind == "sample"},
@@ -236,6 +250,7 @@ def run_crawl(db_path, sites=(), since=None, refresh=False, resume=False, jobdir
                   store=store, run_id=run_id)
     process.start()
     elapsed = time.monotonic() - started
+    (jobdir / CLEAN_MARK).write_text(utcnow(), encoding="utf-8")
 
     ext = next((e for e in crawler.extensions.middlewares if isinstance(e, ProgressReporter)), None)
     result = ext.result if ext else {}

@@ -34,7 +34,7 @@ class DedupPipeline:
         spider = self.crawler.spider
         if item["url"] in self.urls:
             self.crawler.stats.inc_value(f"ocop/{item['site']}/duplicates")
-            raise DropItem(f"duplicate URL {item['url']}")
+            raise DropItem(f"duplicate URL {item['url']}", log_level="INFO")
         self.urls.add(item["url"])
         if item["status"] != "kept":
             return item

@@ -455,7 +455,12 @@ class NewsSpider(scrapy.Spider):
         if not self.resume or self._reconciled:
             return
         self._reconciled = True
+        self.logger.info("resumed crawl: queue drained, checking every site for missing articles")
         self.seen = self.store.seen_urls() if not self.refresh else set()
+        # URLs scheduled before now may have been dropped by the restored dupefilter:
+        # from here on the store is the record of what was fetched
+        self.scheduled = set()
+        self.crawls = {}    # entry points requested so far are asked again
         n = 0
         for name in self.sites:
             sc = self._state(name)
