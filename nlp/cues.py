@@ -14,6 +14,7 @@ I = re.IGNORECASE
 _S = r"0?([3-5])"
 _STARS = [  # (pattern, handler) tried in order on the text after a count
     (re.compile(rf"(?:nâng\s+(?:cấp|hạng)\s+)?từ\s+{_S}\s*sao\s+lên\s+(?:hạng\s+)?{_S}\s*sao", I), lambda m: (int(m[2]), int(m[2]))),
+    (re.compile(rf"nâng\s+(?:cấp|hạng)\s+lên\s+(?:hạng\s+)?{_S}\s*sao", I), lambda m: (int(m[1]), int(m[1]))),
     (re.compile(rf"{_S}\s*sao\s*(?:đến|-|tới)\s*{_S}\s*sao", I), lambda m: (int(m[1]), int(m[2]))),
     (re.compile(rf"{_S}\s*(?:-|đến|tới|,|và|hoặc)\s*{_S}\s*sao", I), lambda m: (int(m[1]), int(m[2]))),
     (re.compile(rf"{_S}\s*sao\s*(?:,|và)\s*{_S}\s*sao", I), lambda m: (int(m[1]), int(m[2]))),

@@ -27,7 +27,7 @@ I = re.IGNORECASE
 _OCOP = re.compile(r"ocop|\bsao\b|mỗi xã,? (?:phường )?một sản phẩm|công nhận|chứng nhận|phân hạng|đạt chuẩn", I)
 _BREAKDOWN = re.compile(r"trong đó|trong số (?:này|đó)|bao gồm|\bgồm\b|\(|cụ thể|chia ra|riêng", I)
 _CONTINUATION = re.compile(r"^\s*(?:trong đó|trong số (?:này|đó)|cụ thể|bao gồm|gồm|đồng thời|riêng|ngoài ra|trong cơ cấu)", I)
-_PARTS_START = re.compile(r"^\s*(?:trong đó|trong số (?:này|đó)|cụ thể|bao gồm|gồm|trong cơ cấu)", I)
+_PARTS_START = re.compile(r"^\s*(?:trong đó|trong số (?:này|đó)|bao gồm|gồm|trong cơ cấu)", I)
 _NEW_SUBJECT = re.compile(r"lũy kế|luỹ kế|đến nay|tính đến|hiện nay|hiện có|^\s*năm \d{4}", I)
 _PLAN_BEFORE = re.compile(r"(?:kế hoạch|KH|chỉ tiêu)(?:\s+năm)?(?:\s+\d{4})?\s*[(:]?\s*$", I)
 _ACTUAL_AFTER_TARGET = re.compile(r"đến nay|hiện có|hiện nay|lũy kế|luỹ kế|đã (?:có|được|công nhận|chứng nhận|cấp)|tính đến|kết quả", I)
@@ -38,10 +38,12 @@ _EXCL_PRODUCT = re.compile(
 _EXCL_SUBJECT = re.compile(r"tiềm năng", I)
 _NOT_OCOP_PRODUCT = re.compile(r"^\s*(?:OCOP\s+)?(?:và\s+(?:nông sản|sản phẩm|đặc sản|hàng)|địa phương|nông sản|hàng hóa|hàng hoá|"
                                r"du lịch|công nghiệp|CNNT|tiêu biểu|đặc sản|khác)", I)
+_PROPOSED = re.compile(r"(?:đề nghị|đề xuất|hồ sơ|trình|xin)\s+(?:công nhận|chứng nhận|xét|đánh giá|phân hạng)[^.;,]{0,20}$", I)
 _EVALUATED_FOR = re.compile(r"(?:đánh giá|phân hạng|thẩm định|xét|chấm)(?:(?!công nhận|chứng nhận)[^.;]){0,50}\bcho\s*(?:các\s+)?$", I)
 _PRODUCER = re.compile(r"\b(?:Công ty|HTX|Hợp tác xã|Doanh nghiệp|Cơ sở|Hộ kinh doanh|Tổ hợp tác|THT)\s+(?:[A-ZĐ]|TNHH|CP|Cổ phần)"
                        r"[^;]*?\b(?:có|với|đạt)\b(?![^;]*\btrong\s*$)")
 _PARTICIPATION = re.compile(r"đăng ký|tham gia", I)
+_CERTIFIED = re.compile(r"được (?:công nhận|chứng nhận|cấp)|đạt chuẩn|đạt (?:từ )?\d\s*sao", I)
 _SUBJECT_LINK = re.compile(r"^\s*(?:,\s*)?(?:của|từ|thuộc)\s+(?:các\s+)?$", I)
 _SUBJECT_OCOP = re.compile(r"^[^.;]{0,60}?(?:OCOP|tham gia (?:vào )?(?:chương trình|Chương trình)|có sản phẩm|được công nhận|đạt chuẩn)", I)
 _DISTRIBUTE = re.compile(r"mỗi\s+(?:huyện|đơn vị|địa phương|thị xã|thành phố)", I)
@@ -138,6 +140,9 @@ def extract_facts(text, *, title=None, published=None, url=None, home_province=N
     if head_text and doc.province:   # bare district names need the province to be recognised
         title_places = find_places(head_text, doc.province) or title_places
     doc.main = Area("province", doc.province) if doc.province else Area("national", None)
+    lead = title_places or next((pl for pl in place_cache.values() if pl), [])
+    if lead and lead[0].level == "national":
+        doc.main = Area("national", None)
     for p in title_places:
         if p.level == "district":
             doc.main = Area("district", p.province or doc.province, p.district)
@@ -161,7 +166,7 @@ def extract_facts(text, *, title=None, published=None, url=None, home_province=N
                 drafts = _sentence_drafts(sent, places, doc, ocop_para)
                 for d in drafts:
                     if not d.drop:
-                        facts.extend(_emit(d, sent, start))
+                        facts.extend(_emit(d, sent, start, headline=bool(head_text) and off == paras[0][0]))
             _update_context(doc, places)
             opening = cues.years(sent[:30])
             if opening and not doc.year_actual:
@@ -228,11 +233,11 @@ def _sentence_drafts(s: str, places: list[Place], doc, ocop_para: bool) -> list[
         if m.range_role == "low" and i + 1 < len(mentions):   # a range shares its noun phrase
             tail = s[mentions[i + 1].end:(mentions[i + 2].start if i + 2 < len(mentions) else len(s))]
         tail_clause = re.split(r"[,;()]", tail, maxsplit=1)[0]
-        excl_tail = tail_clause[:70] + ("" if "được đánh giá" not in tail_clause else tail[len(tail_clause):len(tail_clause) + 45])
-        star_tail = tail
-        sb = _STARS_THEN_NEXT.search(tail) if i + 1 < len(mentions) else None
+        excl_tail = re.split(r"[;.]|\btrong đó\b|\bgồm\b|\bbao gồm\b", tail, maxsplit=1, flags=I)[0][:90]
+        star_tail = re.split(r"\btrong đó\b|\btrong số\b|\bbao gồm\b|\bgồm\b", tail, maxsplit=1, flags=I)[0]
+        sb = _STARS_THEN_NEXT.search(star_tail) if i + 1 < len(mentions) else None
         if sb:
-            star_tail = tail[:sb.start()]
+            star_tail = star_tail[:sb.start()]
         left = s[:m.start]
         cstart = clause_of(m.start)
         # --- structure: part of a breakdown, an aside, a linked subject ------------
@@ -249,19 +254,21 @@ def _sentence_drafts(s: str, places: list[Place], doc, ocop_para: bool) -> list[
         else:
             in_breakdown = False
         plan = bool(_PLAN_BEFORE.search(left)) or m.plan
-        d.aside = plan or m.anchored or m.denominator or bool(re.search(r"\b(?:tăng|giảm)\s*(?:thêm\s*)?$", left, I))
+        d.aside = plan or m.anchored or m.denominator or bool(
+            re.search(r"\b(?:tăng|giảm)\s*(?:thêm\s*)?$", left, I) or re.search(r"nâng tổng số[^,;]{0,60}$", left, I))
         linked = i > 0 and _SUBJECT_LINK.match(between) and mentions[i - 1].metric == "products" and m.metric == "subjects"
         # --- is it a fact at all? ---------------------------------------------------
         if m.metric == "products" and not m.anchored:
             if _EXCL_PRODUCT.search(excl_tail) or _NOT_OCOP_PRODUCT.search(tail) or not ocop_para:
                 d.drop = True
-            if _EVALUATED_FOR.search(left[-80:]) or (i > 0 and _PARTICIPATION.search(between)):
+            if _EVALUATED_FOR.search(left[-80:]) or _PROPOSED.search(left[-60:]) or (
+                    i > 0 and _PARTICIPATION.search(between) and not _CERTIFIED.search(tail_clause)):
                 d.drop = True
         if m.metric == "subjects" and not m.anchored:
             if _EXCL_SUBJECT.search(tail_clause[:40]):
                 d.drop = True
             ok = (m.noun.lower() == "chủ thể" or linked or (d.child and head is not None)
-                  or _SUBJECT_OCOP.search(tail))
+                  or _SUBJECT_OCOP.search(tail) or "chủ thể" in left.lower())
             if not ok:
                 d.drop = True
         if m.unit == "count" and not m.anchored and _PRODUCER.search(_strip_parens(between)):
@@ -285,7 +292,11 @@ def _sentence_drafts(s: str, places: list[Place], doc, ocop_para: bool) -> list[
             d.stars, d.stars_explicit = drafts[-1].stars, True
         if m.anchored and "anchor" in m.extra:
             anchor = next((x for x in drafts if x.mention is m.extra["anchor"]), None)
-            if anchor:
+            own = re.split(r"\btrong đó\b|\bgồm\b", s[m.extra["anchor"].end:m.start], maxsplit=1, flags=I)
+            st4 = cues.stars(own[1]) if len(own) > 1 else None
+            if st4:       # "…, trong đó số sản phẩm 4 sao chiếm khoảng 15%"
+                d.stars, d.stars_explicit = st4, True
+            elif anchor:
                 d.stars, d.stars_explicit = anchor.stars, anchor.stars_explicit
         elif m.anchored and "tyle" in m.extra:
             st3 = cues.stars(s[m.extra["tyle"]:m.start])
@@ -310,7 +321,7 @@ def _sentence_drafts(s: str, places: list[Place], doc, ocop_para: bool) -> list[
             d.comparator = "eq" if linked or m.denominator else d.comparator
         # --- kind -----------------------------------------------------------------------
         tpos = cues.target_cue(left)
-        apos = max((x.end() for x in _ACTUAL_AFTER_TARGET.finditer(left)), default=-1)
+        apos = max((x.end() for x in _ACTUAL_AFTER_TARGET.finditer(left) if x.start() >= cstart), default=-1)
         own_target = plan or (tpos is not None and tpos > apos)
         if d.child and head is not None:
             own_between_target = cues.target_cue(between) is not None
@@ -440,7 +451,7 @@ def _inside_closed_paren(s, pos, limit):
     return closed != -1 and pos < closed < limit and s.rfind(")", 0, pos) < opened
 
 
-def _emit(d: Draft, sent: str, start):
+def _emit(d: Draft, sent: str, start, headline=False):
     out = []
     for area in [d.area] + list(d.extra_areas):
         if area is None:
@@ -459,45 +470,59 @@ def _emit(d: Draft, sent: str, start):
             "evidence": sent,
             "province_2025": areas.province_2025(province) if province else None,
             "sent_start": start, "sent_end": None if start is None else start + len(sent),
-            "_explicit": (d.stars_explicit, d.comparator != "eq", d.year_explicit),
+            "_explicit": (d.stars_explicit, d.comparator != "eq", d.year_explicit), "_headline": headline,
         })
     return out
 
 
 def _merge(facts):
-    """One fact per figure: repeated statements merge into the most specific one."""
+    """One fact per figure: repeated statements merge into the most specific one.
+
+    Body sentences are merged first; a headline figure then folds into the body
+    fact with the same area, metric, unit and value (the body says more: its
+    target or addition cue, its star range), or stands alone if the body lacks it.
+    """
     key = lambda f: (f["level"], f["province"], f["district"], f["metric"], f["unit"], f["kind"], f["value"])
+    loose = lambda f: (f["level"], f["province"], f["district"], f["metric"], f["unit"], f["value"])
+    body = [f for f in facts if not f["_headline"]]
+    title = [f for f in facts if f["_headline"]]
     out = []
-    for f in facts:
+    for f in body:
         same = [g for g in out if key(g) == key(f)]
-        exact = next((g for g in same if (g["stars_min"], g["stars_max"]) == (f["stars_min"], f["stars_max"])), None)
-        target = exact
+        target = next((g for g in same if (g["stars_min"], g["stars_max"]) == (f["stars_min"], f["stars_max"])), None)
         if target is None:
             # the same figure with and without a star range, stated in different sentences
-            for g in same:
-                if g["evidence"] == f["evidence"]:
-                    continue
-                from_title = g["sent_start"] is None or f["sent_start"] is None
-                if (not g["_explicit"][0] or not f["_explicit"][0]) and (
-                        from_title or (f["value"] >= 10 and f["increment"] == g["increment"])):
-                    target = g
-                    break
+            target = next((g for g in same if g["evidence"] != f["evidence"]
+                           and (not g["_explicit"][0] or not f["_explicit"][0])
+                           and f["value"] >= 10 and f["increment"] == g["increment"]), None)
         if target is None:
             out.append(f)
-            continue
-        if f["_explicit"][0] and not target["_explicit"][0]:
-            target.update(stars_min=f["stars_min"], stars_max=f["stars_max"])
-            target["_explicit"] = (True,) + target["_explicit"][1:]
-        if f["_explicit"][1] and not target["_explicit"][1]:
-            target["comparator"] = f["comparator"]
-            target["_explicit"] = (target["_explicit"][0], True, target["_explicit"][2])
-        if f["_explicit"][2] and not target["_explicit"][2]:
-            target["year"] = f["year"]
-            target["_explicit"] = target["_explicit"][:2] + (True,)
-        if target["sent_start"] is None and f["sent_start"] is not None:
-            # a headline repeats the body: the body's sentence says more (addition, evidence)
-            target.update(evidence=f["evidence"], sent_start=f["sent_start"], sent_end=f["sent_end"],
-                          increment=target["increment"] or f["increment"])
+        else:
+            _specialise(target, f)
+    for f in title:
+        target = next((g for g in out if loose(g) == loose(f) and (
+            (g["stars_min"], g["stars_max"]) == (f["stars_min"], f["stars_max"])
+            or not g["_explicit"][0] or not f["_explicit"][0])), None)
+        if target is None:
+            out.append(f)
+        else:
+            _specialise(target, f)
     for f in out:
         f.pop("_explicit", None)
+        f.pop("_headline", None)
     return out
+
+
+def _specialise(target, f):
+    """Give ``target`` whatever ``f`` states more precisely: stars, comparator, year."""
+    stars, comp, year = target["_explicit"]
+    if f["_explicit"][0] and not stars:
+        target.update(stars_min=f["stars_min"], stars_max=f["stars_max"])
+        stars = True
+    if f["_explicit"][1] and not comp:
+        target["comparator"] = f["comparator"]
+        comp = True
+    if f["_explicit"][2] and not year:
+        target["year"] = f["year"]
+        year = True
+    target["_explicit"] = (stars, comp, year)

@@ -26,6 +26,10 @@ MENTION = re.compile(_NUM + _RANGE + _SLASH + _PCT + _FILL + _NOUN, re.IGNORECAS
 WORD_MENTION = re.compile(rf"(?<![\wÀ-ỹ])(?P<w>{WORD_NUMBERS})\s+{_NOUN}", re.IGNORECASE)
 ANCHORED_PCT = re.compile(rf"(?:chiếm|đạt|là|bằng)\s+(?:khoảng\s+|hơn\s+|trên\s+|gần\s+)?(?P<n1>{DIGITS})\s*%", re.IGNORECASE)
 PLAN_AFTER = re.compile(r"^\s*(?:so với\s+)?(?:kế hoạch|KH|chỉ tiêu|mục tiêu|doanh thu|so với|lợi nhuận)", re.IGNORECASE)
+# "…, trong đó 35 là hợp tác xã" (a part of a subject count named by what it is)
+SUBJECT_IS = re.compile(rf"(?<![\w.,/%-])(?P<n1>{DIGITS})\s+là\s+(?P<noun>{_SUBJECT})(?![\wÀ-ỹ])", re.IGNORECASE)
+# "76% sản phẩm đạt 3 sao, 23% đạt 4 sao": the noun is not repeated
+ELLIPTIC_PCT = re.compile(rf"(?<![\w.,/%-])(?P<n1>{DIGITS})\s*%\s*(?=(?:đạt|là|được|xếp hạng|có)\b)", re.IGNORECASE)
 KH_SLASH = re.compile(rf"/\s*(?:KH|kế hoạch)\s*(?P<n1>{DIGITS})\s*(?P<noun>{_PRODUCT})", re.IGNORECASE)
 
 
@@ -85,6 +89,16 @@ def find_mentions(s: str) -> list[Mention]:
         v = parse_number(m["n1"])
         if v is not None and not any(x.start <= m.start("n1") < x.end for x in out):
             out.append(Mention(m.start("n1"), m.end(), v, "products", "count", m["noun"], plan=True))
+    if re.search(r"chủ thể", s, re.IGNORECASE):
+        for m in SUBJECT_IS.finditer(s):
+            if not any(x.start <= m.start() < x.end for x in out):
+                out.append(Mention(m.start(), m.end(), parse_number(m["n1"]), "subjects", "count", m["noun"]))
+    for m in ELLIPTIC_PCT.finditer(s):
+        earlier = [x for x in out if x.end <= m.start() and x.unit == "percent"] or \
+                  [x for x in out if x.end <= m.start()]
+        if earlier and not any(x.start <= m.start() < x.end for x in out):
+            ref = earlier[-1]
+            out.append(Mention(m.start(), m.end(), parse_number(m["n1"]), ref.metric, "percent", ref.noun))
     for m in WORD_MENTION.finditer(s):
         if any(x.start <= m.start() < x.end for x in out):
             continue
@@ -92,7 +106,9 @@ def find_mentions(s: str) -> list[Mention]:
         word = m["w"].lower()
         if re.search(r"(?:xã|phường|thôn|mỗi|là|số)\s*$", left) or s[m.end():m.end() + 8].lower().startswith(" trong"):
             continue
-        if word == "một" and not re.search(r"(?:ít nhất|tối thiểu|thêm|có thêm|đạt thêm)\s*$", left):
+        if word == "một" and not re.search(r"(?:ít nhất|tối thiểu|thêm|có thêm|đạt thêm|\bvà)\s*$", left):
+            continue
+        if word == "năm" and not re.search(r"(?:thêm|có|được|gồm|với|ít nhất|tối thiểu|khoảng|hơn|gần|trên|cho|và)\s*$", left):
             continue
         v = parse_words(word)
         if v:

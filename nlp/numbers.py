@@ -14,7 +14,7 @@ _UNITS = {"một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm
           "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9, "mười": 10}
 _MULT = {"mươi": 10, "trăm": 100, "nghìn": 1000, "ngàn": 1000, "triệu": 1_000_000}
 # Number words accepted before a counted noun (not "năm", which is mostly "year").
-WORD_NUMBERS = r"một|hai|ba|bốn|sáu|bảy|tám|chín|mười|mười một|mười hai|hai mươi|ba mươi"
+WORD_NUMBERS = r"mười một|mười hai|hai mươi|ba mươi|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười"
 SCALE = {"nghìn": 1000, "ngàn": 1000, "triệu": 1_000_000}
 
 

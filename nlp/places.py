@@ -28,7 +28,8 @@ _REFS = [
 ]
 
 
-_COMPLEMENT = re.compile(r"(?:OCOP|trong|nhất|cho|với|khắp|%)\s+$|%\s+của\s+$", re.I)
+_ORG = re.compile(rf"\b(?:Công ty|công ty|HTX|Hợp tác xã|hợp tác xã|Doanh nghiệp|Tổ hợp tác|Cơ sở|cơ sở)(?:\s+(?:TNHH|CP|MTV|TM|DV|SX|XNK|[A-ZĐ][\wÀ-ỹ&.']*))+")
+_COMPLEMENT = re.compile(r"(?:OCOP|trong|nhất|cho|với|khắp|đầu|%)\s+$|%\s+của\s+$", re.I)
 
 
 @dataclass
@@ -100,6 +101,8 @@ def find_places(sentence: str, province: str | None = None) -> list[Place]:
             if free(m.start(), m.end()):
                 out.append(Place(m.start(), m.end(), level))
                 taken.append((m.start(), m.end()))
+    for m in _ORG.finditer(sentence):          # "Công ty CP Nông nghiệp Hương Sơn" names a firm, not an area
+        taken.append((m.start(), m.end()))
     for m in _BARE.finditer(sentence):
         words = m["n"]
         parts = re.split(r"(\s+|\s*-\s*)", words)
