@@ -63,16 +63,15 @@ def _check_db(db_path) -> Path:
 
 
 def _ensure_summaries(path: Path) -> None:
-    """Create and fill the FTS indexes and summary tables if the file predates them."""
+    """Build the FTS indexes and summary tables if the file predates them (or their layout)."""
+    from . import views
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
-        tables = {r[0] for r in conn.execute("select name from sqlite_master where type='table'")}
-        stale = "facet_counts" not in tables or (
-            conn.execute("select count(*) from facet_counts").fetchone()[0] == 0
-            and conn.execute("select exists (select 1 from facts)").fetchone()[0])
+        stale = views.needs_refresh(conn)
     if stale:
         import sqlite_utils
-        from . import views
-        views.refresh(sqlite_utils.Database(str(path)))
+        db = sqlite_utils.Database(str(path))
+        views.refresh(db)
+        db.conn.close()
 
 
 def make_datasette(db_path, *, immutable: bool = False, settings: dict | None = None):

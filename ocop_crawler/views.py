@@ -115,21 +115,29 @@ def _ensure_fts(db, table: str) -> None:
 
 # -- views -------------------------------------------------------------------
 
+# Article and source columns are scalar subqueries, not joins: Datasette counts the
+# view's rows on every page, and ``count(*)`` then reads only the facts index.
 FACT_DETAILS = """
 select
-  f.id, f.article_id, a.title as article_title, a.url as article_url,
-  a.published, s.title as source, f.level, f.province, f.province_2025, f.district,
+  f.id, f.article_id,
+  (select a.title from articles a where a.id = f.article_id) as article_title,
+  (select a.url from articles a where a.id = f.article_id) as article_url,
+  (select a.published from articles a where a.id = f.article_id) as published,
+  (select s.title from articles a join sources s on s.id = a.source_id
+    where a.id = f.article_id) as source,
+  f.level, f.province, f.province_2025, f.district,
   f.metric, f.unit, f.kind, f.increment, f.value, f.comparator, f.stars_min, f.stars_max,
   f.year, f.evidence, f.extractor_version
 from facts f
-join articles a on a.id = f.article_id
-left join sources s on s.id = a.source_id
 """
 
 # -- summary tables ------------------------------------------------------------
 
+# Bump when a summary table changes: `ocop serve` then refreshes a file made earlier.
+SUMMARY_VERSION = 2
 SUMMARY_TABLES = ("province_totals", "province_years", "article_provinces", "source_stats",
-                  "facet_counts")
+                  "skipped_reasons", "facet_counts", "facts_cube")
+CUBE_COLUMNS = ("province", "province_2025", "metric", "kind", "stars_min", "stars_max", "year")
 FACET_COLUMNS = ("province", "province_2025", "metric", "kind", "stars_min", "stars_max",
                  "year", "level", "unit", "increment", "comparator")
 
@@ -165,6 +173,17 @@ create table article_provinces (
 create table source_stats (
   source_id text primary key references sources(id), articles int, facts int, skipped int,
   latest_published text, latest_fetched text)""",
+    "skipped_reasons": """
+create table skipped_reasons (
+  source_id text, reason text, pages int, last_seen text, example_url text, example_title text,
+  primary key (source_id, reason))""",
+    "facts_cube": """
+create table facts_cube (
+  province text, province_2025 text, metric text, kind text, stars_min int, stars_max int,
+  year int, n int)""",
+    "summary_state": """
+create table summary_state (
+  id int primary key, version int, refreshed_at text, facts int, seconds real)""",
     "facet_counts": """
 create table facet_counts (
   table_name text, column_name text, value, count int,
@@ -239,6 +258,13 @@ select a.id, s.province, ocop_key(s.province), s.province_2025, ocop_key(s.provi
 from articles a join sources s on s.id = a.source_id
 where s.province is not null
   and not exists (select 1 from facts f where f.article_id = a.id and f.province = s.province)""",
+    "skipped_reasons": """
+insert into skipped_reasons
+select source_id, reason, count(*), max(fetched_at), min(url), min(title)
+from skipped group by source_id, reason""",
+    "facts_cube": f"""
+insert into facts_cube
+select {", ".join(CUBE_COLUMNS)}, count(*) from facts group by {", ".join(CUBE_COLUMNS)}""",
     "source_stats": """
 insert into source_stats
 select s.id,
@@ -271,6 +297,9 @@ def ensure(db) -> None:
         for table in _FTS:
             if table in tables:
                 _ensure_fts(db, table)
+        if "fact_details" in db.view_names() and _sql_of(db, "fact_details") != _norm(
+                f'create view "fact_details" as {FACT_DETAILS}'):
+            db.execute("drop view fact_details")
         if "fact_details" not in db.view_names() and {"facts", "articles"} <= tables:
             db.create_view("fact_details", FACT_DETAILS)
         for name, ddl in _SCHEMA.items():
@@ -287,8 +316,20 @@ def ensure(db) -> None:
                     raise
 
 
+def needs_refresh(conn) -> bool:
+    """True when the summary tables are missing, of an older layout or never filled."""
+    try:
+        row = conn.execute("select version from summary_state where id = 1").fetchone()
+    except Exception:  # no such table
+        return True
+    return not row or row[0] != SUMMARY_VERSION
+
+
 def refresh(db) -> dict:
     """Rebuild every summary table from facts/articles/sources; returns their row counts."""
+    import time
+    from datetime import datetime, timezone
+    started = time.perf_counter()
     ensure(db)
     db.conn.create_function("ocop_key", 1, province_key, deterministic=True)
     with db.conn:
@@ -305,5 +346,9 @@ def refresh(db) -> dict:
             db.execute(
                 f"insert into facet_counts select ?, ?, [{col}], count(*) from [{table}] "
                 f"where [{col}] is not null group by [{col}]", [table, col])
+        db.execute("insert or replace into summary_state values (1, ?, ?, ?, ?)", [
+            SUMMARY_VERSION, datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+            db.execute("select count(*) from facts").fetchone()[0],
+            round(time.perf_counter() - started, 3)])
     db.execute("analyze")
     return {name: db[name].count for name in SUMMARY_TABLES}

@@ -249,6 +249,29 @@ def test_facts_page_facets(server):
     facets = data["facet_results"]
     assert {r["value"]: r["count"] for r in facets["metric"]["results"]} == {"products": 6, "subjects": 1}
     assert [r["selected"] for r in facets["province"]["results"]] == [True]
+    # filters on the cube's columns (counted from facts_cube) and on others (counted live)
+    data = server.json("/ocop/facts.json", province="Đồng Tháp", year__gte="2024",
+                       _extra="facet_results")
+    assert {r["value"]: r["count"] for r in data["facet_results"]["kind"]["results"]} == {
+        "actual": 2, "target": 1}
+    data = server.json("/ocop/facts.json", level="district", _extra="facet_results")
+    assert {r["value"]: r["count"] for r in data["facet_results"]["province"]["results"]} == {
+        "Đồng Tháp": 1}
+    data = server.json("/ocop/facts.json", _search="ha tinh", _extra="facet_results")
+    assert {r["value"]: r["count"] for r in data["facet_results"]["year"]["results"]} == {
+        2023: 1, 2025: 1}
+
+
+def test_cube_where():
+    sys.path.insert(0, str(ROOT / "ocop_crawler" / "datasette" / "plugins"))
+    from ocop import cube_where
+    base = "select id, province from facts"
+    assert cube_where(base) == ""
+    assert cube_where(base + ' where "province" = :p0 and "year" >= :p1') == '"province" = :p0 and "year" >= :p1'
+    assert cube_where(base + " where province in ('a', 'b') or year is null")
+    assert cube_where(base + ' where "level" = :p0') is None
+    assert cube_where(base + " where id in (select rowid from facts_fts where facts_fts match :s)") is None
+    assert cube_where(base + " where evidence like '%x%'") is None
 
 
 def test_facts_link_to_article_and_sentence(server):

@@ -13,6 +13,7 @@
 """
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 
@@ -62,19 +63,47 @@ def prepare_connection(conn):
 # table whose counts they share (fact_details is facts joined to its articles).
 SUMMARISED = {"facts": "facts", "fact_details": "facts", "skipped": "skipped",
               "articles": "articles"}
+# facts_cube: the count of facts for every combination of these columns, so a page
+# filtered on them (?province=...&year__gte=...) is faceted without touching facts.
+CUBE_COLUMNS = ("province", "province_2025", "metric", "kind", "stars_min", "stars_max", "year")
+CUBED = {"facts": "facts_cube", "fact_details": "facts_cube"}
+_SQL_WORDS = {"and", "or", "not", "in", "is", "null", "like", "glob", "between", "escape",
+              "collate", "nocase", "true", "false"}
+
+
+def cube_where(sql: str):
+    """The WHERE clause of a table page's SQL if it only involves cube columns.
+
+    Returns "" for no WHERE clause, None when the clause involves anything else
+    (a search, another column, a custom ``_where``).
+    """
+    m = re.search(r"\bfrom\s+\S+\s+where\s+(.*)$", sql, re.S | re.I)
+    if not m:
+        return None if re.search(r"\bwhere\b", sql, re.I) else ""
+    where = m.group(1)
+    bare = re.sub(r"'(?:[^']|'')*'", " ", where)
+    bare = re.sub(r":\w+", " ", bare)
+    for quoted, bracketed, word in re.findall(r'"([^"]+)"|\[([^\]]+)\]|\b([A-Za-z_]\w*)', bare):
+        name = quoted or bracketed or word
+        if word and word.lower() in _SQL_WORDS:
+            continue
+        if name not in CUBE_COLUMNS:
+            return None
+    return where
 
 
 class SummaryFacet(ColumnFacet):
-    """Column facet served from ``facet_counts`` when the page is not filtered."""
+    """Column facet served from summary tables instead of a GROUP BY over the table.
+
+    Unfiltered page: ``facet_counts``. Page filtered on the columns of
+    ``facts_cube`` only: that cube. Anything else (a search, other filters):
+    counted live like Datasette's column facet.
+    """
 
     type = "summary"
 
     async def suggest(self):
         return []
-
-    def _unfiltered(self) -> bool:
-        return (self.table in SUMMARISED and not self.params
-                and not re.search(r"\bwhere\b", self.sql, re.I))
 
     async def facet_results(self):
         results, timed_out = await self._facet_results()
@@ -82,21 +111,34 @@ class SummaryFacet(ColumnFacet):
             facet["type"] = "column"  # "province (summary)")
         return results, timed_out
 
+    def _summary_sql(self, column: str):
+        """(sql, params) reading the counts of ``column`` from a summary table, or None."""
+        where = cube_where(self.sql) if self.table in SUMMARISED or self.table in CUBED else None
+        if where == "" and self.table in SUMMARISED:
+            return ("select value, count from facet_counts where table_name = :_t "
+                    "and column_name = :_c order by count desc, value limit :_n",
+                    {"_t": SUMMARISED[self.table], "_c": column})
+        if where is not None and self.table in CUBED and column in CUBE_COLUMNS:
+            cond = f"({where}) and " if where else ""
+            return (f"select [{column}] as value, sum(n) as count from {CUBED[self.table]} "
+                    f"where {cond}[{column}] is not null group by [{column}] "
+                    f"order by count desc, value limit :_n", dict(self.params or {}))
+        return None
+
     async def _facet_results(self):
-        if not self._unfiltered():
+        configs = self.get_configs()
+        columns = [c["config"].get("column") or c["config"]["simple"] for c in configs]
+        if not columns or any(self._summary_sql(c) is None for c in columns):
             return await super().facet_results()
         facet_results, facets_timed_out = [], []
         qs_pairs = self.get_querystring_pairs()
         facet_size = self.get_facet_size()
         db = self.ds.get_database(self.database)
-        for source_and_config in self.get_configs():
-            config = source_and_config["config"]
-            column = config.get("column") or config["simple"]
+        for source_and_config, column in zip(configs, columns):
+            sql, params = self._summary_sql(column)
             try:
                 rows = (await db.execute(
-                    "select value, count from facet_counts where table_name = ? "
-                    "and column_name = ? order by count desc, value limit ?",
-                    [SUMMARISED[self.table], column, facet_size + 1],
+                    sql, dict(params, _n=facet_size + 1),
                     custom_time_limit=self.ds.setting("facet_time_limit_ms"),
                 )).rows
             except QueryInterrupted:
@@ -128,6 +170,44 @@ class SummaryFacet(ColumnFacet):
                     "selected": selected,
                 })
         return facet_results, facets_timed_out
+
+
+def _file_stamp(path: str):
+    """Changes whenever SQLite writes the file (main file or its WAL)."""
+    stamp = []
+    for p in (path, path + "-wal"):
+        try:
+            st = os.stat(p)
+            stamp.append((st.st_mtime_ns, st.st_size))
+        except OSError:
+            stamp.append(None)
+    return tuple(stamp)
+
+
+def _cache_table_counts(db) -> None:
+    """Count a mutable file's tables once per change of the file, not on every page view.
+
+    Datasette counts every table (FTS shadow tables included) each time the index
+    or database page is shown: ~0.3-0.5 s at a million facts.
+    """
+    original = db.table_counts
+    cache = {}
+
+    async def table_counts(limit=10):
+        key = (_file_stamp(db.path), limit)
+        if cache.get("key") != key:
+            cache["counts"] = await original(limit)
+            cache["key"] = key
+        return dict(cache["counts"])
+
+    db.table_counts = table_counts
+
+
+@hookimpl
+def startup(datasette):
+    for db in datasette.databases.values():
+        if db.path and db.is_mutable and not db.is_memory:
+            _cache_table_counts(db)
 
 
 @hookimpl
