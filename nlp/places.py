@@ -28,7 +28,8 @@ _REFS = [
 ]
 
 
-_ORG = re.compile(rf"\b(?:Công ty|công ty|HTX|Hợp tác xã|hợp tác xã|Doanh nghiệp|Tổ hợp tác|Cơ sở|cơ sở)(?:\s+(?:TNHH|CP|MTV|TM|DV|SX|XNK|[A-ZĐ][\wÀ-ỹ&.']*))+")
+_ORG = re.compile(r"\b(?:Công ty|công ty|HTX|Hợp tác xã|hợp tác xã|Doanh nghiệp|Tổ hợp tác|Cơ sở|cơ sở)"
+                  r"(?:\s+(?!(?:là|có|được|đạt|tại|ở|với|của|thuộc|và|đã|vừa|trong|cho|sản xuất|huyện|tỉnh|xã)\b)[\wÀ-ỹ&.'-]+){1,8}")
 _COMPLEMENT = re.compile(r"(?:OCOP|trong|nhất|cho|với|khắp|đầu|%)\s+$|%\s+của\s+$", re.I)
 
 
