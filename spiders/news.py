@@ -173,8 +173,13 @@ class NewsSpider(scrapy.Spider):
             return True
         return False
 
-    def _article(self, sc: SiteCrawl, url: str, when: date | None = None, *, force=False):
-        """Schedule an article URL (canonicalised) unless stored, scheduled or too old."""
+    def _article(self, sc: SiteCrawl, url: str, when: date | None = None, *, force=False,
+                 priority=0):
+        """Schedule an article URL (canonicalised) unless stored, scheduled or too old.
+
+        Articles of the OCOP listings and search come first (``priority``); the rest of
+        a sitemap is fetched after them.
+        """
         try:
             url = canonical_url(url)
         except ValueError:
@@ -188,7 +193,7 @@ class NewsSpider(scrapy.Spider):
         self.scheduled.add(url)
         # a resumed crawl's second pass bypasses the JOBDIR dupefilter: the store
         # (checked above) is then the record of what was fetched
-        return self._req(url, self.parse_article, sc.site.name, "article",
+        return self._req(url, self.parse_article, sc.site.name, "article", priority=priority,
                          dont_filter=force or self._reconciled,
                          refresh=url in self.stored_urls)
 
@@ -361,7 +366,7 @@ class NewsSpider(scrapy.Spider):
             if self.since and when and when < self.since:
                 old += 1
                 continue
-            req = self._article(sc, url, when)
+            req = self._article(sc, url, when, priority=5)
             if req:
                 new += 1
                 yield req
