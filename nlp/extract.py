@@ -92,6 +92,7 @@ class _Doc:
         self.prev_kind = None
         self.open_target = False   # the last paragraph set targets and ended on ";" or ":"
         self.list_target = False
+        self.district_round = False  # the last sentence gave district parts of a certification round
 
 
 def _doc_province(title_places, body_places, home):
@@ -421,12 +422,19 @@ def _sentence_drafts(s: str, places: list[Place], doc, ocop_para: bool) -> list[
             d.area = doc.main
         if linked and drafts:
             d.kind, d.year, d.year_explicit = drafts[-1].kind, drafts[-1].year, drafts[-1].year_explicit
+        # "Huyện A có …; Huyện B có …" continued from a district breakdown of a round: same round
+        if (not d.child and not d.increment and d.area is not None and d.area.level == "district"
+                and doc.district_round and cues.increment_cue(left) is None and d.kind == "actual"):
+            d.increment = True
         drafts.append(d)
         own_place = any(prev_end <= p.start < m.start for p in clause_places)
         if not d.aside and (not d.child or own_place or _BREAKDOWN.match(tail_clause and tail[len(tail_clause):len(tail_clause) + 12].lstrip(" ,") or "")):
             head = d
         prev_end = m.end
     kept = [d for d in drafts if not d.drop]
+    if kept:
+        doc.district_round = all(x.area is not None and x.area.level == "district" and x.increment
+                                 and x.kind == "actual" for x in kept)
     doc.open_target = bool(kept) and kept[-1].kind == "target" and bool(re.search(r"[;:]\s*$", s)) or \
         (doc.list_target and not kept and bool(re.search(r"[;:]\s*$", s)))
     if kept:
