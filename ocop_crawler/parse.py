@@ -331,7 +331,20 @@ def _plausible(dt: datetime | None, now: datetime) -> datetime | None:
     return dt if dt <= now + timedelta(days=1) else None
 
 
-def _published(tree, meta, ld, selectors, now: datetime) -> datetime | None:
+def _headline_element(tree, title: str):
+    """The element showing the headline: the first <h1> outside the chrome, else the one whose text is the title."""
+    h1 = next((h for h in tree.iter("h1") if not _in_boilerplate(h)), None)
+    if h1 is not None or not title:
+        return h1
+    body = tree.find(".//body")
+    for el in (body if body is not None else tree).iter():
+        if isinstance(el.tag, str) and el.tag not in ("title", "meta") and _text(el) == title:
+            return el
+    return None
+
+
+def _published(tree, meta, ld, selectors, now: datetime, title: str = "",
+               url: str | None = None) -> datetime | None:
     for el in _select(tree, selectors.get("date"), "date"):
         dt = _plausible(_date_from_element(el, now), now)
         if dt:
@@ -353,7 +366,7 @@ def _published(tree, meta, ld, selectors, now: datetime) -> datetime | None:
             if dt:
                 return dt
     # visible date lines near the headline (not the header's "today" clock)
-    h1 = next((h for h in tree.iter("h1") if not _in_boilerplate(h)), None)
+    h1 = _headline_element(tree, title)
     after, before = [], []
     seen_h1 = h1 is None
     for el in tree.iter():
@@ -371,10 +384,25 @@ def _published(tree, meta, ld, selectors, now: datetime) -> datetime | None:
         dt = _plausible(_date_from_element(el, now), now)
         if dt:
             return dt
-    # htmldate: the field's standard generic date finder (date only)
+    # a short line after the headline that is a Vietnamese date ("Cập nhật: 16/06/2023")
+    if h1 is not None:
+        for n, el in enumerate(h1.itersiblings()):
+            if n >= 6:
+                break
+            for sub in el.iter():
+                if not isinstance(sub.tag, str) or _in_boilerplate(sub):
+                    continue
+                text = _squash(sub.text)
+                if 6 <= len(text) <= 100 and any(c.isdigit() for c in text):
+                    dt = _plausible(parse_vn_datetime(text, now=now), now)
+                    if dt:
+                        return dt
+    # htmldate, the field's standard generic date finder (date only). Its extensive search
+    # hands odd strings to dateparser with every locale (over a second a page), so it runs
+    # in its fast mode here, after the Vietnamese-aware steps above.
     try:
         from htmldate import find_date
-        found = find_date(copy.deepcopy(tree), original_date=True, extensive_search=True,
+        found = find_date(copy.deepcopy(tree), original_date=True, extensive_search=False, url=url,
                           max_date=(now + timedelta(days=1)).strftime("%Y-%m-%d"))
     except Exception as exc:  # htmldate is robust, but never let it break a crawl
         log.debug("htmldate failed: %s", exc)
@@ -473,6 +501,36 @@ def _has_link(el) -> bool:
     return el.tag == "a" or el.find(".//a") is not None
 
 
+def _linkish(el) -> bool:
+    """A list, or a block that is mostly a link (a teaser item), not prose with a link in it."""
+    if el.tag in ("ul", "ol"):
+        return el.find(".//h1") is None
+    if not _has_link(el) or el.find(".//h1") is not None:
+        return False
+    text = _text(el)
+    links = sum(len(_text(a)) for a in ([el] if el.tag == "a" else el.iter("a")))
+    return links >= 0.3 * len(text) and len(text) - links <= 300
+
+
+def _only_links_besides(parent, box) -> bool:
+    """Does ``parent`` hold nothing but ``box`` and link lists (with their teasers)?"""
+    if len(_squash(parent.text)) > 20:
+        return False
+    prev_linked = False
+    for sib in parent:
+        if not isinstance(sib.tag, str):
+            continue
+        if sib is not box:
+            text = _text(sib)
+            linked = _linkish(sib)
+            if not (linked or not text or prev_linked and len(text) <= 300):
+                return False
+            prev_linked = linked
+        if sib.tail and len(sib.tail.strip()) > 20:
+            return False
+    return True
+
+
 def _drop_related_boxes(root) -> None:
     """Remove "Tin liên quan"-style headings with the teaser lists that follow them."""
     heads = [el for el in root.iter()
@@ -489,13 +547,7 @@ def _drop_related_boxes(root) -> None:
             parent = box.getparent()
             if parent is None or parent.tag in ("html", "body", "article", "main"):
                 break
-            before = []
-            for sib in parent:
-                if sib is box:
-                    break
-                before.append(sib)
-            lead_text = _squash(parent.text) + "".join(_text(s) for s in before)
-            if len(lead_text) > 80:
+            if not _only_links_besides(parent, box):
                 break
             box = parent
         # the teasers after the heading: siblings with links, lists, teaser text after a link
@@ -510,7 +562,7 @@ def _drop_related_boxes(root) -> None:
                     break  # article text resumes after a line break
                 _remove(sib)
                 continue
-            linked = _has_link(sib) or sib.tag in ("ul", "ol")
+            linked = _linkish(sib)
             if linked or prev_was_link and len(_text(sib)) <= 400 and sib.tag not in ("h2", "h3"):
                 prev_was_link = linked
                 if sib.tail and len(sib.tail.strip()) <= 60:
@@ -662,7 +714,7 @@ def parse_article(html: str, url: str, *, selectors: dict | None = None,
     ld = _json_ld(tree)
     out["canonical_url"] = _canonical(tree, meta, url)
     out["title"] = _title(tree, meta, ld, selectors)
-    dt = _published(tree, meta, ld, selectors, now)
+    dt = _published(tree, meta, ld, selectors, now, out["title"], url if isinstance(url, str) else None)
     out["published"] = dt.isoformat() if dt else None
     author = _author(tree, meta, ld, selectors)
 

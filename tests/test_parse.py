@@ -280,6 +280,26 @@ def test_og_title_that_is_only_the_site_name_loses_to_the_headline():
     assert parse(html)["title"] == "Hương Khê có 32 sản phẩm OCOP"
 
 
+SHORT_FIRST_PARAGRAPH = """<html><head><meta property="og:title" content="Hà Tĩnh có thêm 25 sản phẩm OCOP">
+</head><body><h1>Hà Tĩnh có thêm 25 sản phẩm OCOP</h1>
+<div class="content-detail">
+  <p>Đến nay, toàn tỉnh có 380 sản phẩm OCOP.</p>
+  <div class="box"><b>Tin liên quan</b>
+    <div><a href="/a.html">Nghi Xuân có thêm 5 sản phẩm OCOP</a><p>Teaser của bài khác.</p></div></div>
+  <p>Năm 2024, tỉnh phấn đấu có thêm tối thiểu 40 sản phẩm đạt chuẩn OCOP, xem <a href="/kh">kế hoạch</a>.</p>
+  <p style="text-align:right"><strong>Thanh Hoài</strong></p>
+</div></body></html>"""
+
+
+def test_related_box_after_a_short_paragraph_takes_only_itself():
+    art = parse(SHORT_FIRST_PARAGRAPH)
+    assert art["body"].split("\n") == [
+        "Đến nay, toàn tỉnh có 380 sản phẩm OCOP.",
+        "Năm 2024, tỉnh phấn đấu có thêm tối thiểu 40 sản phẩm đạt chuẩn OCOP, xem kế hoạch.",
+    ]
+    assert art["author"] == "Thanh Hoài"
+
+
 def test_selectors_that_match_nothing_fall_back_to_generic():
     sel = {"title": "h1.nope", "date": ".nope", "body": "div.nope", "author": ".nope"}
     assert parse(JSONLD_ARTICLE, selectors=sel) == parse(JSONLD_ARTICLE)
@@ -328,6 +348,13 @@ def test_future_dates_are_not_publication_dates():
     html = ("<html><body><h1>Tin OCOP</h1><div class='date'>Thứ Hai, 12/02/2029 - 08:15</div>"
             "<p>Nội dung bài viết về sản phẩm OCOP của tỉnh.</p></body></html>")
     assert parse(html)["published"] is None
+
+
+def test_date_from_the_url_when_the_page_has_none():
+    html = "<html><body><h1>Tin OCOP</h1><p>Nội dung bài viết về sản phẩm OCOP của tỉnh.</p></body></html>"
+    art = parse(html, url="https://baohatinh.vn/2024/02/12/tin-ocop.html")
+    assert art["published"] == "2024-02-12T00:00:00+07:00"  # htmldate reads the URL
+    assert parse(html, url="https://baohatinh.vn/tin-ocop.html")["published"] is None
 
 
 @pytest.mark.parametrize("sel", [{"body": "div[[["}, {"title": ":nth-child(x)"}])
