@@ -186,7 +186,7 @@ class Store:
     def mark_duplicate(self, article_id: int, original_id: int) -> None:
         """Make a stored article a copy of another: link it and drop its facts."""
         with self.db.conn:
-            self.db.execute("delete from facts where article_id = ?", [article_id])
+            self._delete_facts(article_id)
             self.db.execute("update articles set duplicate_of = ? where id = ?",
                             [original_id, article_id])
             self.db.execute("update articles set duplicate_of = ? where duplicate_of = ?",
@@ -217,17 +217,31 @@ class Store:
                        sent_end=f.get("sent_end"), extractor_version=version)
             rows.append(row)
         with self.db.conn:
-            self.db.execute("delete from facts where article_id = ?", [article_id])
+            self._delete_facts(article_id)
             if rows:
                 self.db["facts"].insert_all(rows)
             self.db.execute("update articles set extractor_version = ? where id = ?",
                             [version, article_id])
         return len(rows)
 
+    def _delete_facts(self, article_id: int) -> None:
+        """Delete an article's facts and the derived rows (summaries) that point at them."""
+        for table, column in self._fact_dependents():
+            self.db.execute(f"delete from [{table}] where [{column}] in "
+                            "(select id from facts where article_id = ?)", [article_id])
+        self.db.execute("delete from facts where article_id = ?", [article_id])
+
+    def _fact_dependents(self) -> list[tuple[str, str]]:
+        """(table, column) of every table whose foreign key points at ``facts``."""
+        if not hasattr(self, "_deps"):
+            self._deps = [(t, fk.column) for t in self.db.table_names() if t != "facts"
+                          for fk in self.db[t].foreign_keys if fk.other_table == "facts"]
+        return self._deps
+
     def articles(self):
-        """(id, row) for every stored article, for re-extraction."""
+        """Every stored article with its source's home province, for re-extraction."""
         yield from self.db.query(
-            "select a.id, a.title, a.body, a.url, a.published, s.province as home_province "
+            "select a.id, a.title, a.body, a.url, a.published, a.duplicate_of, s.province as home_province "
             "from articles a left join sources s on s.id = a.source_id order by a.id")
 
     def counts(self) -> dict:
