@@ -429,7 +429,11 @@ def _looks_like_author(line: str) -> bool:
     if not line or len(line) > 70 or line.endswith((".", "?", "!", ":")) and not line.endswith("."):
         return False
     if re.match(r"^(?:theo|nguồn)\b", line, re.I):
-        return len(line.split()) <= 10
+        # "Theo TTXVN", "Nguồn: Báo Nhân Dân" -- not "Theo kế hoạch, năm 2025 có 40 sản phẩm."
+        rest = re.sub(r"^(?:theo|nguồn)\s*:?\s*", "", line, flags=re.I)
+        return (len(line.split()) <= 8 and not any(ch.isdigit() for ch in line)
+                and "," not in line and not line.endswith(".")
+                and bool(rest) and (rest[0].isupper() or "." in rest))
     words = line.rstrip(".").split()
     if not 1 <= len(words) <= 6 or any(ch.isdigit() for ch in line):
         return False

@@ -300,6 +300,20 @@ def test_related_box_after_a_short_paragraph_takes_only_itself():
     assert art["author"] == "Thanh Hoài"
 
 
+@pytest.mark.parametrize("last,author,kept", [
+    ("Theo TTXVN", "Theo TTXVN", False),
+    ("NGUYỄN VĂN AN", "NGUYỄN VĂN AN", False),
+    ("Theo kế hoạch, năm 2025 tỉnh có thêm 40 sản phẩm OCOP.", None, True),
+    ("Theo đó tỉnh sẽ tiếp tục hỗ trợ các chủ thể", None, True),
+])
+def test_trailing_byline_is_the_author_and_a_sentence_is_not(last, author, kept):
+    html = (f"<html><body><h1>Tin OCOP</h1><div class='noi-dung'><p>Toàn tỉnh có 380 sản phẩm OCOP, "
+            f"tăng 25 sản phẩm so với năm trước.</p><p>{last}</p></div></body></html>")
+    art = parse(html)
+    assert art["author"] == author
+    assert (last in art["body"]) is kept
+
+
 def test_selectors_that_match_nothing_fall_back_to_generic():
     sel = {"title": "h1.nope", "date": ".nope", "body": "div.nope", "author": ".nope"}
     assert parse(JSONLD_ARTICLE, selectors=sel) == parse(JSONLD_ARTICLE)
