@@ -85,6 +85,8 @@ _SAPO_CLASS = re.compile(r"(?:^|[-_\s])(?:sapo|lead|summary|chapeau|description|
 _DATE_CLASS = re.compile(r"date|time|publish|ngay|thoi-?gian|post-?meta|meta|byline|info", re.I)
 _AUTHOR_CLASS = re.compile(r"(?:^|\s|[-_])(?:author|byline|by|tac-?gia|tacgia|writer|reporter|"
                            r"nguoi-?viet)(?:$|\s|[-_])", re.I)
+_CAPTION_TOKEN = re.compile(r"(?:^|[-_])(?:caption|captions|img-?caption|image-?caption|"
+                            r"photo-?caption|chu-?thich|chuthich|expnoedit)(?:$|[-_])", re.I)
 #: short metadata blocks (date, byline) that are not article text
 _META_TOKEN = re.compile(r"(?:^|[-_])(?:date|time|datetime|publish|published|ngay-?dang|ngaydang|"
                          r"post-?info|meta|info|byline|author|by|tac-?gia|tacgia)(?:$|[-_])", re.I)
@@ -496,9 +498,14 @@ def _strip_boilerplate(root) -> None:
                 continue
             _remove(el)
     _drop_related_boxes(root)
-    for el in list(root.iter("figcaption")):
-        if len(_text(el)) < 40:
-            _remove(el)
+    # photo captions are not article text (trafilatura leaves them out too): drop them in
+    # both modes so a site's overrides and the generic extractor give the same body
+    for el in list(root.iter()):
+        if not isinstance(el.tag, str) or el.getparent() is None:
+            continue
+        if el.tag == "figcaption" or any(_CAPTION_TOKEN.search(t) for t in _classes(el).split()):
+            if len(_text(el)) <= 400:
+                _remove(el)
 
 
 def _has_link(el) -> bool:

@@ -314,6 +314,20 @@ def test_trailing_byline_is_the_author_and_a_sentence_is_not(last, author, kept)
     assert (last in art["body"]) is kept
 
 
+def test_photo_captions_are_not_body_in_either_mode():
+    html = ("<html><body><h1>Tin OCOP</h1><div class='detail'>"
+            "<p>Toàn tỉnh có 380 sản phẩm OCOP, tăng 25 sản phẩm so với năm trước.</p>"
+            "<figure><img src='a.jpg'><figcaption>Sản phẩm OCOP của Hà Tĩnh được giới thiệu tại hội chợ. "
+            "Ảnh: Thanh Hoài</figcaption></figure>"
+            "<table class='image'><tr><td><img src='b.jpg'></td></tr><tr><td class='image-caption'>"
+            "Nông dân thu hoạch bưởi Phúc Trạch. Ảnh: T.H</td></tr></table>"
+            "<p>Năm 2024, tỉnh phấn đấu có thêm 40 sản phẩm OCOP từ 3 sao trở lên.</p></div></body></html>")
+    expected = ("Toàn tỉnh có 380 sản phẩm OCOP, tăng 25 sản phẩm so với năm trước.\n"
+                "Năm 2024, tỉnh phấn đấu có thêm 40 sản phẩm OCOP từ 3 sao trở lên.")
+    assert parse(html)["body"] == expected
+    assert parse(html, selectors={"body": "div.detail"})["body"] == expected
+
+
 def test_selectors_that_match_nothing_fall_back_to_generic():
     sel = {"title": "h1.nope", "date": ".nope", "body": "div.nope", "author": ".nope"}
     assert parse(JSONLD_ARTICLE, selectors=sel) == parse(JSONLD_ARTICLE)
