@@ -1,0 +1,404 @@
+"""Read one sentence: its counted mentions become draft facts.
+
+A mention after "trong đó", "gồm" or "(" is a *part* of the count before it (its
+head) and inherits the head's area, kind, addition and year. Every other mention
+reads them from its own clause (";"-separated), then the sentence, then the
+article (``nlp.context.Doc``). Each step below is one small method:
+structure, filter, stars, comparator, kind, increment, year, area.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import cues
+from .context import Area, Doc
+from .mentions import Mention, find_mentions
+from .places import Place
+
+I = re.IGNORECASE
+
+_BREAKDOWN = re.compile(r"trong đó|trong số (?:này|đó)|bao gồm|\bgồm\b|\(|cụ thể|chia ra|riêng", I)
+_CONTINUATION = re.compile(r"^\s*(?:trong đó|trong số (?:này|đó)|cụ thể|bao gồm|gồm|đồng thời|riêng|ngoài ra|trong cơ cấu)", I)
+_PARTS_START = re.compile(r"^\s*(?:trong đó|trong số (?:này|đó)|bao gồm|gồm|trong cơ cấu)", I)
+_NEW_SUBJECT = re.compile(r"lũy kế|luỹ kế|đến nay|tính đến|hiện nay|hiện có|^\s*năm \d{4}", I)
+_PLAN_BEFORE = re.compile(r"(?:kế hoạch|KH|chỉ tiêu)(?:\s+năm)?(?:\s+\d{4})?\s*[(:]?\s*$", I)
+_CHANGE_BEFORE = re.compile(r"\b(?:tăng|giảm)\s*(?:thêm\s*)?$|nâng tổng số[^,;]{0,60}$", I)
+_ACTUAL_AFTER_TARGET = re.compile(r"đến nay|hiện có|hiện nay|lũy kế|luỹ kế|đã (?:có|được|công nhận|chứng nhận|cấp)|"
+                                  r"tính đến|kết quả", I)
+_EXCL_PRODUCT = re.compile(
+    r"tiềm năng|tham gia(?!\s+(?:vào\s+)?(?:các\s+)?(?:kênh|sàn|hội chợ|hệ thống|thị trường|chuỗi|xúc tiến))|"
+    r"đăng ký|đề nghị|đề xuất|dự thi|\bchờ\b|\btrình\b|hết hạn|không đạt|chưa đạt|"
+    r"(?<!kênh )đưa ra đánh giá|đưa vào đánh giá|hồ sơ|lựa chọn|được chọn|"
+    r"được đánh giá(?![^.;]{0,40}(?:phân hạng|xếp hạng|công nhận|chứng nhận))|"
+    r"đang (?:hoàn thiện|đánh giá|xây dựng)", I)
+_EXCL_SUBJECT = re.compile(r"tiềm năng", I)
+_NOT_OCOP_PRODUCT = re.compile(r"^\s*(?:OCOP\s+)?(?:và\s+(?:nông sản|sản phẩm|đặc sản|hàng)|địa phương|nông sản|"
+                               r"hàng hóa|hàng hoá|du lịch|công nghiệp|CNNT|tiêu biểu|đặc sản|khác)", I)
+_PROPOSED = re.compile(r"(?:đề nghị|đề xuất|hồ sơ|trình|xin)\s+(?:công nhận|chứng nhận|xét|đánh giá|phân hạng)"
+                       r"[^.;,]{0,20}$", I)
+_EVALUATED_FOR = re.compile(r"(?:đánh giá|phân hạng|thẩm định|xét|chấm)(?:(?!công nhận|chứng nhận)[^.;]){0,50}"
+                            r"\bcho\s*(?:các\s+)?$", I)
+_PRODUCER = re.compile(r"\b(?:Công ty|HTX|Hợp tác xã|Doanh nghiệp|Cơ sở|Hộ kinh doanh|Tổ hợp tác|THT)\s+"
+                       r"(?:[A-ZĐ]|TNHH|CP|Cổ phần)[^;]*?\b(?:có|với|đạt)\b(?![^;]*\btrong\s*$)")
+_PARTICIPATION = re.compile(r"đăng ký|tham gia", I)
+_CERTIFIED = re.compile(r"được (?:công nhận|chứng nhận|cấp)|đạt chuẩn|đạt (?:từ )?\d\s*sao", I)
+_SUBJECT_LINK = re.compile(r"^\s*(?:,\s*)?(?:của|từ|thuộc)\s+(?:các\s+)?$", I)
+_SUBJECT_OCOP = re.compile(r"^[^.;]{0,60}?(?:OCOP|tham gia (?:vào )?(?:chương trình|Chương trình)|có sản phẩm|"
+                           r"được công nhận|đạt chuẩn)", I)
+_DISTRIBUTE = re.compile(r"mỗi\s+(?:huyện|đơn vị|địa phương|thị xã|thành phố)", I)
+_STARS_THEN_NEXT = re.compile(r"(?:từ\s+)?(?:hạng\s+)?0?[3-5]\s*(?:-\s*0?[3-5]\s*)?sao[^,;]{0,40}?(?:nhất\s+)?"
+                              r"\b(?:với|cho|là)\s*(?:các\s+)?$", I)
+_STAR_BLOCK = re.compile(r"tiềm năng|chờ|trình|đề nghị|dự thi|đăng ký", I)
+_PARTS_SPLIT = re.compile(r"\btrong đó\b|\btrong số\b|\bbao gồm\b|\bgồm\b", I)
+
+
+@dataclass
+class Draft:
+    mention: Mention
+    area: Area | None = None
+    kind: str = "actual"
+    increment: bool = False
+    comparator: str = "eq"
+    comp_prefix: bool = False          # the comparator was a word before the number (it may distribute)
+    stars: tuple = (3, 5)
+    stars_explicit: bool = False
+    year: int | None = None
+    year_explicit: bool = False
+    child: bool = False                # a part of the head's count
+    aside: bool = False                # a plan, a share, a denominator, a change: never a head
+    drop: bool = False                 # not a fact
+    extra_areas: list = field(default_factory=list)
+
+
+@dataclass
+class _View:
+    """The stretches of the sentence around one mention."""
+    i: int
+    m: Mention
+    between: str       # since the previous mention
+    left: str          # since the sentence start
+    tail: str          # up to the next mention
+    tail_clause: str   # ... up to the first , ; ( )
+    excl_tail: str     # ... up to ; . or a breakdown, 90 chars at most
+    star_tail: str     # ... without a following breakdown or a star phrase of the next count
+    cstart: int        # start of the ";"-clause
+    nxt: int           # start of the next mention
+    linked: bool       # "N sản phẩm của M chủ thể": the M
+    plan: bool         # "kế hoạch (30 sản phẩm)", "KH 34"
+    clause_places: list = field(default_factory=list)   # places of the clause before the number
+
+
+class SentenceReader:
+    def __init__(self, s: str, places: list[Place], doc: Doc, ocop_para: bool):
+        self.s, self.places, self.doc, self.ocop_para = s, places, doc, ocop_para
+        self.mentions = find_mentions(s)
+        self.clause_starts = [0] + [m.end() for m in re.finditer(r";", s)]
+        self.years = cues.years(s, doc.pub_year)
+        self.every_year = bool(cues.EVERY_YEAR.search(s))
+        self.continuation = bool(_CONTINUATION.match(s)) and bool(doc.prev_heads)
+        parts = bool(_PARTS_START.match(s)) and bool(doc.prev_heads)
+        self.head: Draft | None = doc.prev_heads[-1] if parts else None
+        self.in_breakdown = parts
+        self.drafts: list[Draft] = []
+        self.prev_end = 0
+
+    # -- driver -------------------------------------------------------------
+    def read(self) -> list[Draft]:
+        for i, m in enumerate(self.mentions):
+            v = self._view(i, m)
+            d = Draft(m)
+            self._structure(d, v)
+            self._filter(d, v)
+            self._stars(d, v)
+            self._comparator(d, v)
+            self._kind(d, v)
+            self._increment(d, v)
+            self._year(d, v)
+            self._area(d, v)
+            self._finish(d, v)
+        self._remember()
+        return self.drafts
+
+    def _view(self, i, m) -> _View:
+        s, ms = self.s, self.mentions
+        nxt = ms[i + 1].start if i + 1 < len(ms) else len(s)
+        tail = s[m.end:nxt]
+        if m.range_role == "low" and i + 1 < len(ms):      # a range shares its noun phrase
+            tail = s[ms[i + 1].end:(ms[i + 2].start if i + 2 < len(ms) else len(s))]
+        star_tail = _PARTS_SPLIT.split(tail, maxsplit=1)[0]
+        sb = _STARS_THEN_NEXT.search(star_tail) if i + 1 < len(ms) else None
+        if sb:
+            star_tail = star_tail[:sb.start()]
+        between = s[self.prev_end:m.start]
+        return _View(
+            i=i, m=m, between=between, left=s[:m.start], tail=tail,
+            tail_clause=re.split(r"[,;()]", tail, maxsplit=1)[0],
+            excl_tail=re.split(r"[;.]|\btrong đó\b|\bgồm\b|\bbao gồm\b", tail, maxsplit=1, flags=I)[0][:90],
+            star_tail=star_tail, cstart=max(c for c in self.clause_starts if c <= m.start), nxt=nxt,
+            linked=bool(i > 0 and _SUBJECT_LINK.match(between) and ms[i - 1].metric == "products"
+                        and m.metric == "subjects"),
+            plan=bool(_PLAN_BEFORE.search(s[:m.start])) or m.plan)
+
+    def _anchor(self, m) -> Draft | None:
+        """The draft of the count a share is announced after ("…, chiếm 22%")."""
+        if m.anchored and "anchor" in m.extra:
+            return next((x for x in self.drafts if x.mention is m.extra["anchor"]), None)
+        return None
+
+    # -- steps --------------------------------------------------------------
+    def _structure(self, d: Draft, v: _View) -> None:
+        m, head = v.m, self.head
+        if m.anchored or m.denominator:
+            d.child = False
+        elif _BREAKDOWN.search(v.between) and head is not None:
+            self.in_breakdown = True
+            d.child = True
+            if head.drop and head.mention.unit != "percent":
+                d.drop = True                       # parts of a non-fact are not facts
+        elif self.in_breakdown and head is not None and not _NEW_SUBJECT.search(v.between) and not any(
+                self.prev_end <= p.start < m.start and p.level in ("province", "national") for p in self.places):
+            d.child = True
+        else:
+            self.in_breakdown = False
+        d.aside = v.plan or m.anchored or m.denominator or bool(_CHANGE_BEFORE.search(v.left))
+
+    def _filter(self, d: Draft, v: _View) -> None:
+        """Drop what FACTS.md says is not a fact."""
+        m = v.m
+        if m.metric == "products" and not m.anchored:
+            if _EXCL_PRODUCT.search(v.excl_tail) or _NOT_OCOP_PRODUCT.search(v.tail) or not self.ocop_para:
+                d.drop = True
+            if _EVALUATED_FOR.search(v.left[-80:]) or _PROPOSED.search(v.left[-60:]) or (
+                    v.i > 0 and _PARTICIPATION.search(v.between) and not _CERTIFIED.search(v.tail_clause)):
+                d.drop = True
+        if m.metric == "subjects" and not m.anchored:
+            if _EXCL_SUBJECT.search(v.tail_clause[:40]):
+                d.drop = True
+            ocop_subjects = (m.noun.lower() == "chủ thể" or v.linked or (d.child and self.head is not None)
+                             or _SUBJECT_OCOP.search(v.tail) or "chủ thể" in v.left.lower())
+            if not ocop_subjects:
+                d.drop = True
+        if m.unit == "count" and not m.anchored and _PRODUCER.search(_strip_parens(v.between)):
+            d.drop = True
+
+    def _stars(self, d: Draft, v: _View) -> None:
+        s, m, ms = self.s, v.m, self.mentions
+        st = cues.stars(v.star_tail)
+        if not st:                                     # "… đạt hạng 4 sao nhất với 17 sản phẩm"
+            before = _STARS_THEN_NEXT.search(v.between)
+            if before and not re.search(r"\d", v.between[before.end():]):
+                st = cues.stars(before.group(0))
+        if st and _STAR_BLOCK.search(v.star_tail[: v.star_tail.find("sao")] if "sao" in v.star_tail else v.star_tail):
+            d.drop = True                              # "tiềm năng 5 sao", "chờ phân hạng 5 sao"
+        if st:
+            d.stars, d.stars_explicit = st, True
+        elif v.i + 1 < len(ms) and _SUBJECT_LINK.match(s[m.end:ms[v.i + 1].start]):
+            # "10 sản phẩm của 8 chủ thể đạt 3 sao": the star phrase after the subjects
+            nxt_tail = s[ms[v.i + 1].end:(ms[v.i + 2].start if v.i + 2 < len(ms) else len(s))]
+            st2 = cues.stars(nxt_tail)
+            if st2:
+                d.stars, d.stars_explicit = st2, True
+        if v.linked and self.drafts and self.drafts[-1].stars_explicit and not st:
+            d.stars, d.stars_explicit = self.drafts[-1].stars, True
+        if m.anchored and "anchor" in m.extra:
+            anchor = self._anchor(m)
+            own = _PARTS_SPLIT.split(s[m.extra["anchor"].end:m.start], maxsplit=1)
+            st4 = cues.stars(own[1]) if len(own) > 1 else None
+            if st4:                                    # "…, trong đó số sản phẩm 4 sao chiếm khoảng 15%"
+                d.stars, d.stars_explicit = st4, True
+            elif anchor:
+                d.stars, d.stars_explicit = anchor.stars, anchor.stars_explicit
+        elif m.anchored and "tyle" in m.extra:         # "tỷ lệ sản phẩm OCOP 4 sao … chiếm 33%"
+            st3 = cues.stars(s[m.extra["tyle"]:m.start])
+            if st3:
+                d.stars, d.stars_explicit = st3, True
+
+    def _comparator(self, d: Draft, v: _View) -> None:
+        s, m, drafts = self.s, v.m, self.drafts
+        comp = cues.comparator_before(s[max(self.prev_end, m.start - 40):m.start])
+        if m.range_role == "low":
+            d.comparator = "approx" if comp == "approx" else "gte"
+        elif m.range_role == "high":
+            low = drafts[-1] if drafts else None
+            d.comparator = "approx" if low and low.comparator == "approx" else "lte"
+        elif comp:
+            d.comparator, d.comp_prefix = comp, True
+        elif cues.TRO_LEN.search(v.tail) and not cues.stars(v.tail[:v.tail.find("trở lên")]):
+            d.comparator = "gte"                       # "từ 120 sản phẩm OCOP trở lên"
+        elif (drafts and not d.child and not drafts[-1].child and drafts[-1].comp_prefix
+              and drafts[-1].mention.unit == m.unit and drafts[-1].comparator in ("gte", "gt", "approx")
+              and len(v.between) < 45 and not re.search(r"\d", re.sub(r"\d\s*sao", "", v.between))):
+            d.comparator = drafts[-1].comparator       # "ít nhất 40% …; 30% …": the word distributes
+        if v.linked or m.denominator:
+            d.comparator = "eq"
+
+    def _kind(self, d: Draft, v: _View) -> None:
+        m, doc = v.m, self.doc
+        tpos = cues.target_cue(v.left)
+        apos = max((x.end() for x in _ACTUAL_AFTER_TARGET.finditer(v.left) if x.start() >= v.cstart), default=-1)
+        own_target = v.plan or (tpos is not None and tpos > apos)
+        anchor = self._anchor(m)
+        if d.child and self.head is not None:
+            d.kind = "target" if (v.plan or cues.target_cue(v.between) is not None) else self.head.kind
+        elif m.anchored and "anchor" in m.extra:
+            d.kind = anchor.kind if anchor else ("target" if own_target else "actual")
+        elif own_target:
+            d.kind = "target"
+        elif (self.continuation and doc.prev_kind == "target" or doc.list_target) and tpos is None and apos < 0:
+            d.kind = "target"
+        else:
+            d.kind = "actual"
+
+    def _increment(self, d: Draft, v: _View) -> None:
+        s, m = self.s, v.m
+        after = cues.increment_after(v.tail)
+        if m.unit == "percent" and not m.anchored:
+            cue = cues.increment_cue(s[v.cstart:m.start])
+            d.increment = bool(after) or bool(cue is True and re.search(r"được công nhận năm|trong năm", v.tail, I))
+        elif m.anchored and "anchor" in m.extra:
+            anchor = self._anchor(m)
+            d.increment = anchor.increment if anchor else False
+        elif m.denominator:
+            d.increment = False
+        elif d.child and self.head is not None:
+            own = cues.increment_cue(v.between)
+            if after:
+                d.increment = True
+            elif own is None or (own is False and not _NEW_SUBJECT.search(v.between)):
+                d.increment = self.head.increment
+            else:
+                d.increment = own
+        else:
+            cue = cues.increment_cue(v.left)
+            if after or (cue is None and cues.certified_event(v.left, v.tail)) or (
+                    cues.TOTAL_AFTER.search(s[m.end:m.end + 200]) and d.kind == "target"):
+                d.increment = True                     # "… thêm 246 …, nâng tổng số lên 395"
+            elif cue is None:
+                d.increment = bool(re.search(r"năm \d{4}|trong năm", v.tail_clause[:60], I)) and d.kind == "actual"
+            else:
+                d.increment = cue
+            if v.linked and self.drafts:
+                d.increment = self.drafts[-1].increment
+        if v.plan and not d.increment and re.search(r"năm", v.left[-20:], I):
+            d.increment = True                         # "kế hoạch năm (30 sản phẩm)"
+
+    def _year(self, d: Draft, v: _View) -> None:
+        m, doc, head, years = v.m, self.doc, self.head, self.years
+        ys_left = [y for pos, y in years if pos < m.start]
+        ys_tail = [y for pos, y in years if m.end <= pos < v.nxt]
+        if ys_left and (not d.child or any(pos >= self.prev_end for pos, _ in years if pos < m.start)):
+            d.year, d.year_explicit = ys_left[-1], True
+        elif ys_tail and not d.child:
+            d.year, d.year_explicit = ys_tail[0], True
+        elif d.child and head is not None and head.year is not None:
+            d.year, d.year_explicit = head.year, head.year_explicit
+        elif years:
+            d.year, d.year_explicit = years[0][1], True
+        elif self.every_year:
+            d.year = None
+        elif d.kind == "target":
+            d.year = doc.year_target or doc.pub_year
+        else:
+            d.year = doc.pub_year or doc.year_actual
+        if self.every_year and d.kind == "target" and not ys_left:
+            d.year = None                              # "chỉ tiêu hàng năm": no single year
+
+    def _area(self, d: Draft, v: _View) -> None:
+        s, m, doc, drafts = self.s, v.m, self.doc, self.drafts
+        clause_places = [p for p in self.places if v.cstart <= p.start < m.start
+                         and not _inside_closed_paren(s, p.start, m.start)]
+        v.clause_places = clause_places
+        if m.denominator:                              # "2.167/9.852 sản phẩm, chiếm 22% của cả nước"
+            clause_end = min([c for c in self.clause_starts if c > m.start], default=len(s))
+            national = re.search(r"cả nước|toàn quốc", s[v.cstart:clause_end], I)
+            d.area = Area("national", None) if national else (drafts[-1].area if drafts else None)
+        elif m.anchored and "anchor" in m.extra:
+            anchor = self._anchor(m)
+            d.area = anchor.area if anchor else None
+        elif d.child and self.head is not None and not [p for p in clause_places if p.start >= self.prev_end]:
+            d.area = self.head.area
+        elif clause_places:
+            last = clause_places[-1]
+            if last.level == "region":
+                d.drop = True                          # "vùng Đồng bằng sông Hồng": not an area of a fact
+            d.area = doc.resolve(last)
+            if last.level == "district-ref":           # "Thanh Sơn là huyện có …"
+                named = [p for p in self.places if p.level == "district" and p.start < last.start]
+                if named:
+                    d.area = doc.resolve(named[-1])
+            if _DISTRIBUTE.search(s[last.end:m.start]):  # "các huyện A, B, C mỗi huyện 4 sản phẩm"
+                run = [p for p in clause_places if p.level == "district"]
+                d.extra_areas = [doc.resolve(p) for p in run[:-1]]
+        elif v.linked and drafts:
+            d.area = drafts[-1].area
+        else:
+            kept_before = [x for x in drafts if not x.drop and x.area is not None]
+            earlier = [p for p in self.places if p.start < v.cstart and p.level != "region"
+                       and not _inside_closed_paren(s, p.start, m.start)]
+            if kept_before:
+                d.area = kept_before[-1].area
+            elif earlier:
+                d.area = doc.resolve(earlier[-1])
+            else:
+                d.area = doc.main
+        if d.area is None:
+            d.area = doc.main
+
+    def _finish(self, d: Draft, v: _View) -> None:
+        doc = self.doc
+        if v.linked and self.drafts:
+            prev = self.drafts[-1]
+            d.kind, d.year, d.year_explicit = prev.kind, prev.year, prev.year_explicit
+        # "Huyện A có …; Huyện B có …" continuing a district breakdown of a round: the same round
+        if (not d.child and not d.increment and d.area is not None and d.area.level == "district"
+                and doc.district_round and cues.increment_cue(v.left) is None and d.kind == "actual"):
+            d.increment = True
+        self.drafts.append(d)
+        own_place = any(self.prev_end <= p.start < v.m.start for p in v.clause_places)
+        opens_parts = _BREAKDOWN.match(v.tail[len(v.tail_clause):len(v.tail_clause) + 12].lstrip(" ,")
+                                       if v.tail_clause else "")
+        if not d.aside and (not d.child or own_place or opens_parts):
+            self.head = d
+        self.prev_end = v.m.end
+
+    def _remember(self) -> None:
+        """What the next sentence needs: heads, kind, years, open target lists, district rounds."""
+        doc, s = self.doc, self.s
+        kept = [d for d in self.drafts if not d.drop]
+        ends_open = bool(re.search(r"[;:]\s*$", s))
+        if kept:
+            doc.district_round = all(x.area is not None and x.area.level == "district" and x.increment
+                                     and x.kind == "actual" for x in kept)
+        doc.open_target = (bool(kept) and kept[-1].kind == "target" and ends_open) or \
+            (doc.list_target and not kept and ends_open)
+        if not kept:
+            return
+        heads = [d for d in kept if not d.child and not d.aside]
+        doc.prev_heads = heads[-1:] or doc.prev_heads
+        doc.prev_kind = kept[-1].kind
+        for d in kept:
+            if d.year_explicit or d.year:
+                if d.kind == "target":
+                    doc.year_target = d.year or doc.year_target
+                else:
+                    doc.year_actual = d.year or doc.year_actual
+
+
+def read_sentence(s: str, places: list[Place], doc: Doc, ocop_para: bool) -> list[Draft]:
+    """Draft facts of one sentence (dropped ones included, with ``drop`` set)."""
+    reader = SentenceReader(s, places, doc, ocop_para)
+    return reader.read() if reader.mentions else []
+
+
+def _strip_parens(text: str) -> str:
+    return re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), text)
+
+
+def _inside_closed_paren(s, pos, limit):
+    """Is ``pos`` inside a parenthesis that closes before ``limit``?"""
+    opened = s.rfind("(", 0, pos)
+    if opened < 0:
+        return False
+    closed = s.find(")", opened)
+    return closed != -1 and pos < closed < limit and s.rfind(")", 0, pos) < opened
