@@ -57,8 +57,6 @@ def find_mentions(s: str) -> list[Mention]:
     out: list[Mention] = []
     for m in MENTION.finditer(s):
         noun = m["noun"]
-        if noun == "DN" and not m["pct"]:
-            pass
         left = s[max(0, m.start() - 12): m.start()].lower()
         if re.search(r"(?:(?<!tổng )số|thứ|top|lần|hạng|khóa)\s*$", left):
             continue
