@@ -1,6 +1,7 @@
 """Báo Bắc Ninh (baobacninh.vn): party newspaper of Bắc Ninh.
 """
 from ocop_crawler.sites import Site
+from ocop_crawler.sites.common import UNVERIFIED
 
 SITE = Site(
     name="baobacninh",
@@ -12,11 +13,5 @@ SITE = Site(
     sitemaps=("https://baobacninh.vn/sitemap.xml",),
     search="https://baobacninh.vn/tim-kiem?q={query}",
     verified=False,
-    notes=(
-        "Older address: baobacninh.com.vn; the 2025 merged paper may publish under another "
-        "domain. Entry points are best guesses from the outlet's usual CMS paths; none could "
-        "be checked from the project's machines. Search results are assumed to page with "
-        "'&page=N' or a 'next' link. The crawler also discovers feeds and sitemaps itself "
-        "(robots.txt, <link rel=alternate>, /rss)."
-    ),
+    notes='Older address: baobacninh.com.vn; the 2025 merged paper may publish under another domain. ' + UNVERIFIED,
 )

@@ -4,6 +4,7 @@ Bình Định became part of Gia Lai province on 1/7/2025 and its paper was fold
 that province's paper (`baogialai`); the entry is kept for the archive it still serves.
 """
 from ocop_crawler.sites import Site
+from ocop_crawler.sites.common import UNVERIFIED
 
 SITE = Site(
     name="baobinhdinh",
@@ -16,10 +17,5 @@ SITE = Site(
     search="https://baobinhdinh.vn/tim-kiem?q={query}",
     verified=False,
     successor="baogialai",
-    notes=(
-        "Older address: baobinhdinh.com.vn. Entry points are best guesses from the outlet's "
-        "usual CMS paths; none could be checked from the project's machines. Search results "
-        "are assumed to page with '&page=N' or a 'next' link. The crawler also discovers "
-        "feeds and sitemaps itself (robots.txt, <link rel=alternate>, /rss)."
-    ),
+    notes='Older address: baobinhdinh.com.vn. ' + UNVERIFIED,
 )

@@ -1,6 +1,7 @@
 """Báo Điện tử Chính phủ (baochinhphu.vn): national outlet with OCOP coverage.
 """
 from ocop_crawler.sites import Site
+from ocop_crawler.sites.common import UNVERIFIED
 
 SITE = Site(
     name="baochinhphu",
@@ -13,11 +14,5 @@ SITE = Site(
     search="https://baochinhphu.vn/tim-kiem.htm?keywords={query}",
     article_pattern=r"-\d{15,}\.htm$",
     verified=False,
-    notes=(
-        "Government portal news; carries the decisions and conferences of the national OCOP "
-        "programme. Entry points are best guesses from the outlet's usual CMS paths; none "
-        "could be checked from the project's machines. Search results are assumed to page "
-        "with '&page=N' or a 'next' link. The crawler also discovers feeds and sitemaps "
-        "itself (robots.txt, <link rel=alternate>, /rss)."
-    ),
+    notes='Government portal news; carries the decisions and conferences of the national OCOP programme. ' + UNVERIFIED,
 )

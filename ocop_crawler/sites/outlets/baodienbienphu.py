@@ -1,6 +1,7 @@
 """Báo Điện Biên Phủ (baodienbienphu.com.vn): party newspaper of Điện Biên.
 """
 from ocop_crawler.sites import Site
+from ocop_crawler.sites.common import UNVERIFIED
 
 SITE = Site(
     name="baodienbienphu",
@@ -12,10 +13,5 @@ SITE = Site(
     sitemaps=("https://baodienbienphu.com.vn/sitemap.xml",),
     search="https://baodienbienphu.com.vn/tim-kiem?q={query}",
     verified=False,
-    notes=(
-        "Party paper of Điện Biên province. Entry points are best guesses from the outlet's "
-        "usual CMS paths; none could be checked from the project's machines. Search results "
-        "are assumed to page with '&page=N' or a 'next' link. The crawler also discovers "
-        "feeds and sitemaps itself (robots.txt, <link rel=alternate>, /rss)."
-    ),
+    notes='Party paper of Điện Biên province. ' + UNVERIFIED,
 )

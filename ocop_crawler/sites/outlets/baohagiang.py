@@ -5,6 +5,7 @@ that province's paper (`baotuyenquang`); the entry is kept for the archive it st
 serves.
 """
 from ocop_crawler.sites import Site
+from ocop_crawler.sites.common import UNVERIFIED
 
 SITE = Site(
     name="baohagiang",
@@ -17,10 +18,5 @@ SITE = Site(
     search="https://baohagiang.vn/tim-kiem?q={query}",
     verified=False,
     successor="baotuyenquang",
-    notes=(
-        "Entry points are best guesses from the outlet's usual CMS paths; none could be "
-        "checked from the project's machines. Search results are assumed to page with "
-        "'&page=N' or a 'next' link. The crawler also discovers feeds and sitemaps itself "
-        "(robots.txt, <link rel=alternate>, /rss)."
-    ),
+    notes=UNVERIFIED,
 )

@@ -1,6 +1,7 @@
 """Báo Quảng Ninh (baoquangninh.vn): party newspaper of Quảng Ninh.
 """
 from ocop_crawler.sites import Site
+from ocop_crawler.sites.common import UNVERIFIED
 
 SITE = Site(
     name="baoquangninh",
@@ -12,10 +13,5 @@ SITE = Site(
     sitemaps=("https://baoquangninh.vn/sitemap.xml",),
     search="https://baoquangninh.vn/tim-kiem?q={query}",
     verified=False,
-    notes=(
-        "Older address: baoquangninh.com.vn. Entry points are best guesses from the outlet's "
-        "usual CMS paths; none could be checked from the project's machines. Search results "
-        "are assumed to page with '&page=N' or a 'next' link. The crawler also discovers "
-        "feeds and sitemaps itself (robots.txt, <link rel=alternate>, /rss)."
-    ),
+    notes='Older address: baoquangninh.com.vn. ' + UNVERIFIED,
 )

@@ -1,6 +1,7 @@
 """Báo Tây Ninh (baotayninh.vn): party newspaper of Tây Ninh.
 """
 from ocop_crawler.sites import Site
+from ocop_crawler.sites.common import UNVERIFIED
 
 SITE = Site(
     name="baotayninh",
@@ -12,10 +13,5 @@ SITE = Site(
     sitemaps=("https://baotayninh.vn/sitemap.xml",),
     search="https://baotayninh.vn/tim-kiem?q={query}",
     verified=False,
-    notes=(
-        "Entry points are best guesses from the outlet's usual CMS paths; none could be "
-        "checked from the project's machines. Search results are assumed to page with "
-        "'&page=N' or a 'next' link. The crawler also discovers feeds and sitemaps itself "
-        "(robots.txt, <link rel=alternate>, /rss)."
-    ),
+    notes=UNVERIFIED,
 )

@@ -1,6 +1,7 @@
 """Báo Thanh Hóa (baothanhhoa.vn): party newspaper of Thanh Hóa.
 """
 from ocop_crawler.sites import Site
+from ocop_crawler.sites.common import UNVERIFIED
 
 SITE = Site(
     name="baothanhhoa",
@@ -13,10 +14,5 @@ SITE = Site(
     search="https://baothanhhoa.vn/tim-kiem?q={query}",
     article_pattern=r"-\d{5,}\.html?$",
     verified=False,
-    notes=(
-        "Articles have ended in '-<id>.htm'. Entry points are best guesses from the outlet's "
-        "usual CMS paths; none could be checked from the project's machines. Search results "
-        "are assumed to page with '&page=N' or a 'next' link. The crawler also discovers "
-        "feeds and sitemaps itself (robots.txt, <link rel=alternate>, /rss)."
-    ),
+    notes="Articles have ended in '-<id>.htm'. " + UNVERIFIED,
 )

@@ -1,6 +1,7 @@
 """Báo Thừa Thiên Huế (baothuathienhue.vn): party newspaper of Thừa Thiên Huế.
 """
 from ocop_crawler.sites import Site
+from ocop_crawler.sites.common import UNVERIFIED
 
 SITE = Site(
     name="baothuathienhue",
@@ -12,12 +13,5 @@ SITE = Site(
     sitemaps=("https://baothuathienhue.vn/sitemap.xml",),
     search="https://baothuathienhue.vn/tim-kiem?q={query}",
     verified=False,
-    notes=(
-        "The province became Huế city (a centrally governed city) on 1/1/2025; the paper's "
-        "name and domain may have changed with it (not checked). Entry points are best "
-        "guesses from the outlet's usual CMS paths; none could be checked from the project's "
-        "machines. Search results are assumed to page with '&page=N' or a 'next' link. The "
-        "crawler also discovers feeds and sitemaps itself (robots.txt, <link rel=alternate>, "
-        "/rss)."
-    ),
+    notes="The province became Huế city (a centrally governed city) on 1/1/2025; the paper's name and domain may have changed with it (not checked). " + UNVERIFIED,
 )

@@ -1,6 +1,7 @@
 """Báo Tin tức (baotintuc.vn): national outlet with OCOP coverage.
 """
 from ocop_crawler.sites import Site
+from ocop_crawler.sites.common import UNVERIFIED
 
 SITE = Site(
     name="baotintuc",
@@ -13,10 +14,5 @@ SITE = Site(
     search="https://baotintuc.vn/tim-kiem.htm?keywords={query}",
     article_pattern=r"-\d{17,}\.htm$",
     verified=False,
-    notes=(
-        "Vietnam News Agency daily (Báo Tin tức – TTXVN). Entry points are best guesses from "
-        "the outlet's usual CMS paths; none could be checked from the project's machines. "
-        "Search results are assumed to page with '&page=N' or a 'next' link. The crawler also "
-        "discovers feeds and sitemaps itself (robots.txt, <link rel=alternate>, /rss)."
-    ),
+    notes='Vietnam News Agency daily (Báo Tin tức – TTXVN). ' + UNVERIFIED,
 )

@@ -4,6 +4,7 @@ Vĩnh Phúc became part of Phú Thọ province on 1/7/2025 and its paper was fol
 that province's paper (`baophutho`); the entry is kept for the archive it still serves.
 """
 from ocop_crawler.sites import Site
+from ocop_crawler.sites.common import UNVERIFIED
 
 SITE = Site(
     name="baovinhphuc",
@@ -16,10 +17,5 @@ SITE = Site(
     search="https://baovinhphuc.com.vn/tim-kiem?q={query}",
     verified=False,
     successor="baophutho",
-    notes=(
-        "Entry points are best guesses from the outlet's usual CMS paths; none could be "
-        "checked from the project's machines. Search results are assumed to page with "
-        "'&page=N' or a 'next' link. The crawler also discovers feeds and sitemaps itself "
-        "(robots.txt, <link rel=alternate>, /rss)."
-    ),
+    notes=UNVERIFIED,
 )

@@ -1,6 +1,7 @@
 """Báo Lao Động (laodong.vn): national outlet with OCOP coverage.
 """
 from ocop_crawler.sites import Site
+from ocop_crawler.sites.common import UNVERIFIED
 
 SITE = Site(
     name="laodong",
@@ -13,10 +14,5 @@ SITE = Site(
     search="https://laodong.vn/tim-kiem?q={query}",
     article_pattern=r"-\d+\.ldo$",
     verified=False,
-    notes=(
-        "Trade-union daily; articles end in '-<id>.ldo'. Entry points are best guesses from "
-        "the outlet's usual CMS paths; none could be checked from the project's machines. "
-        "Search results are assumed to page with '&page=N' or a 'next' link. The crawler also "
-        "discovers feeds and sitemaps itself (robots.txt, <link rel=alternate>, /rss)."
-    ),
+    notes="Trade-union daily; articles end in '-<id>.ldo'. " + UNVERIFIED,
 )

@@ -1,6 +1,7 @@
 """Báo Nhân Dân (nhandan.vn): national outlet with OCOP coverage.
 """
 from ocop_crawler.sites import Site
+from ocop_crawler.sites.common import UNVERIFIED
 
 SITE = Site(
     name="nhandan",
@@ -20,12 +21,5 @@ SITE = Site(
         "author": ".article__author",
     },
     verified=False,
-    notes=(
-        "Central party daily; /ocop/ is its OCOP section (its pagination, /ocop/?page=N, is a "
-        "guess). Selectors follow the article__* markup of its CMS and are unverified. Entry "
-        "points are best guesses from the outlet's usual CMS paths; none could be checked "
-        "from the project's machines. Search results are assumed to page with '&page=N' or a "
-        "'next' link. The crawler also discovers feeds and sitemaps itself (robots.txt, <link "
-        "rel=alternate>, /rss)."
-    ),
+    notes='Central party daily; /ocop/ is its OCOP section (its pagination, /ocop/?page=N, is a guess). Selectors follow the article__* markup of its CMS and are unverified. ' + UNVERIFIED,
 )

@@ -1,6 +1,7 @@
 """Báo Nông nghiệp và Môi trường (nongnghiepmoitruong.vn): national outlet with OCOP coverage.
 """
 from ocop_crawler.sites import Site
+from ocop_crawler.sites.common import UNVERIFIED
 
 SITE = Site(
     name="nongnghiepmoitruong",
@@ -13,12 +14,5 @@ SITE = Site(
     search="https://nongnghiepmoitruong.vn/tim-kiem?q={query}",
     article_pattern=r"-d\d+\.html$",
     verified=False,
-    notes=(
-        "Formerly Báo Nông nghiệp Việt Nam (nongnghiep.vn, articles '-d<id>.html'), renamed "
-        "in 2025 when the ministries of agriculture and environment merged; the old domain "
-        "redirects. Entry points are best guesses from the outlet's usual CMS paths; none "
-        "could be checked from the project's machines. Search results are assumed to page "
-        "with '&page=N' or a 'next' link. The crawler also discovers feeds and sitemaps "
-        "itself (robots.txt, <link rel=alternate>, /rss)."
-    ),
+    notes="Formerly Báo Nông nghiệp Việt Nam (nongnghiep.vn, articles '-d<id>.html'), renamed in 2025 when the ministries of agriculture and environment merged; the old domain redirects. " + UNVERIFIED,
 )

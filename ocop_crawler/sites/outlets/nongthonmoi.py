@@ -1,6 +1,7 @@
 """Cổng thông tin điện tử Nông thôn mới (nongthonmoi.gov.vn): national outlet with OCOP coverage.
 """
 from ocop_crawler.sites import Site
+from ocop_crawler.sites.common import UNVERIFIED
 
 SITE = Site(
     name="nongthonmoi",
@@ -12,12 +13,5 @@ SITE = Site(
     sitemaps=("https://nongthonmoi.gov.vn/sitemap.xml",),
     search="https://nongthonmoi.gov.vn/tim-kiem?q={query}",
     verified=False,
-    notes=(
-        "The national new-rural-development portal (Văn phòng Điều phối nông thôn mới Trung "
-        "ương), which publishes OCOP programme news and decisions. Entry points are best "
-        "guesses from the outlet's usual CMS paths; none could be checked from the project's "
-        "machines. Search results are assumed to page with '&page=N' or a 'next' link. The "
-        "crawler also discovers feeds and sitemaps itself (robots.txt, <link rel=alternate>, "
-        "/rss)."
-    ),
+    notes='The national new-rural-development portal (Văn phòng Điều phối nông thôn mới Trung ương), which publishes OCOP programme news and decisions. ' + UNVERIFIED,
 )

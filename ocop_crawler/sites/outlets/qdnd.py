@@ -1,6 +1,7 @@
 """Báo Quân đội Nhân dân (www.qdnd.vn): national outlet with OCOP coverage.
 """
 from ocop_crawler.sites import Site
+from ocop_crawler.sites.common import UNVERIFIED
 
 SITE = Site(
     name="qdnd",
@@ -12,11 +13,5 @@ SITE = Site(
     sitemaps=("https://www.qdnd.vn/sitemap.xml",),
     search="https://www.qdnd.vn/tim-kiem?q={query}",
     verified=False,
-    notes=(
-        "Army daily; regular provincial new-rural-development and OCOP reports. Entry points "
-        "are best guesses from the outlet's usual CMS paths; none could be checked from the "
-        "project's machines. Search results are assumed to page with '&page=N' or a 'next' "
-        "link. The crawler also discovers feeds and sitemaps itself (robots.txt, <link "
-        "rel=alternate>, /rss)."
-    ),
+    notes='Army daily; regular provincial new-rural-development and OCOP reports. ' + UNVERIFIED,
 )

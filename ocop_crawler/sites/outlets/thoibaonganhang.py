@@ -1,6 +1,7 @@
 """Thời báo Ngân hàng (thoibaonganhang.vn): national outlet with OCOP coverage.
 """
 from ocop_crawler.sites import Site
+from ocop_crawler.sites.common import UNVERIFIED
 
 SITE = Site(
     name="thoibaonganhang",
@@ -12,11 +13,5 @@ SITE = Site(
     sitemaps=("https://thoibaonganhang.vn/sitemap.xml",),
     search="https://thoibaonganhang.vn/tim-kiem?q={query}",
     verified=False,
-    notes=(
-        "State Bank of Vietnam's paper; OCOP credit and lending stories. Entry points are "
-        "best guesses from the outlet's usual CMS paths; none could be checked from the "
-        "project's machines. Search results are assumed to page with '&page=N' or a 'next' "
-        "link. The crawler also discovers feeds and sitemaps itself (robots.txt, <link "
-        "rel=alternate>, /rss)."
-    ),
+    notes="State Bank of Vietnam's paper; OCOP credit and lending stories. " + UNVERIFIED,
 )

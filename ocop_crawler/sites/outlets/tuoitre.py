@@ -1,6 +1,7 @@
 """Báo Tuổi Trẻ (tuoitre.vn): national outlet with OCOP coverage.
 """
 from ocop_crawler.sites import Site
+from ocop_crawler.sites.common import UNVERIFIED
 
 SITE = Site(
     name="tuoitre",
@@ -13,11 +14,5 @@ SITE = Site(
     search="https://tuoitre.vn/tim-kiem.htm?keywords={query}",
     article_pattern=r"-\d{17,}\.htm$",
     verified=False,
-    notes=(
-        "Hồ Chí Minh City youth daily; long numeric article ids. Entry points are best "
-        "guesses from the outlet's usual CMS paths; none could be checked from the project's "
-        "machines. Search results are assumed to page with '&page=N' or a 'next' link. The "
-        "crawler also discovers feeds and sitemaps itself (robots.txt, <link rel=alternate>, "
-        "/rss)."
-    ),
+    notes='Hồ Chí Minh City youth daily; long numeric article ids. ' + UNVERIFIED,
 )

@@ -1,6 +1,7 @@
 """VietnamPlus (www.vietnamplus.vn): national outlet with OCOP coverage.
 """
 from ocop_crawler.sites import Site
+from ocop_crawler.sites.common import UNVERIFIED
 
 SITE = Site(
     name="vietnamplus",
@@ -19,11 +20,5 @@ SITE = Site(
         "author": ".article__author, .cms-author",
     },
     verified=False,
-    notes=(
-        "Vietnam News Agency's online paper; articles end in '-post<id>.vnp'. Selectors "
-        "unverified. Entry points are best guesses from the outlet's usual CMS paths; none "
-        "could be checked from the project's machines. Search results are assumed to page "
-        "with '&page=N' or a 'next' link. The crawler also discovers feeds and sitemaps "
-        "itself (robots.txt, <link rel=alternate>, /rss)."
-    ),
+    notes="Vietnam News Agency's online paper; articles end in '-post<id>.vnp'. Selectors unverified. " + UNVERIFIED,
 )

@@ -1,6 +1,7 @@
 """VnExpress (vnexpress.net): national outlet with OCOP coverage.
 """
 from ocop_crawler.sites import Site
+from ocop_crawler.sites.common import UNVERIFIED
 
 SITE = Site(
     name="vnexpress",
@@ -13,11 +14,5 @@ SITE = Site(
     search="https://timkiem.vnexpress.net/?q={query}",
     article_pattern=r"-\d{6,}\.html$",
     verified=False,
-    notes=(
-        "National online daily; search runs on the timkiem.vnexpress.net subdomain. Entry "
-        "points are best guesses from the outlet's usual CMS paths; none could be checked "
-        "from the project's machines. Search results are assumed to page with '&page=N' or a "
-        "'next' link. The crawler also discovers feeds and sitemaps itself (robots.txt, <link "
-        "rel=alternate>, /rss)."
-    ),
+    notes='National online daily; search runs on the timkiem.vnexpress.net subdomain. ' + UNVERIFIED,
 )

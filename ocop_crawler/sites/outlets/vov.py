@@ -1,6 +1,7 @@
 """Báo điện tử VOV (vov.vn): national outlet with OCOP coverage.
 """
 from ocop_crawler.sites import Site
+from ocop_crawler.sites.common import UNVERIFIED
 
 SITE = Site(
     name="vov",
@@ -13,11 +14,5 @@ SITE = Site(
     search="https://vov.vn/search?keyword={query}",
     article_pattern=r"-post\d+\.vov$",
     verified=False,
-    notes=(
-        "Voice of Vietnam's news site; articles end in '-post<id>.vov'. Entry points are best "
-        "guesses from the outlet's usual CMS paths; none could be checked from the project's "
-        "machines. Search results are assumed to page with '&page=N' or a 'next' link. The "
-        "crawler also discovers feeds and sitemaps itself (robots.txt, <link rel=alternate>, "
-        "/rss)."
-    ),
+    notes="Voice of Vietnam's news site; articles end in '-post<id>.vov'. " + UNVERIFIED,
 )
