@@ -134,21 +134,10 @@ from facts f
 # -- summary tables ------------------------------------------------------------
 
 # Bump when a summary table changes: `ocop serve` then refreshes a file made earlier.
-SUMMARY_VERSION = 2
+SUMMARY_VERSION = 3
 SUMMARY_TABLES = ("province_totals", "province_years", "article_provinces", "source_stats",
                   "skipped_reasons", "facet_counts", "facts_cube")
 CUBE_COLUMNS = ("province", "province_2025", "metric", "kind", "stars_min", "stars_max", "year")
-FACET_COLUMNS = ("province", "province_2025", "metric", "kind", "stars_min", "stars_max",
-                 "year", "level", "unit", "increment", "comparator")
-
-# facts with a year: their own, else the article's publication year
-_FACTS_Y = """
-select f.*, coalesce(f.year, cast(substr(a.published, 1, 4) as integer)) as as_of_year,
-       a.published as published
-from facts f join articles a on a.id = f.article_id
-where a.duplicate_of is null
-"""
-
 _SCHEMA = {
     "province_totals": """
 create table province_totals (
@@ -198,10 +187,25 @@ _INDEXES = [
     "create index if not exists article_provinces_key on article_provinces (province_key, published)",
     "create index if not exists article_provinces_key25 on article_provinces "
     "(province_2025_key, published)",
-    "create index if not exists facts_article_province on facts (article_id, province)",
+    "drop index if exists facts_article_province",
+    "create index if not exists facts_article_province25 on facts "
+    "(article_id, province, province_2025)",
     "create index if not exists articles_fetched on articles (fetched_at)",
     "create index if not exists crawl_run_sites_source on crawl_run_sites (source_id, run_id)",
 ]
+
+# Province-level facts of original (not syndicated) articles with their as-of year
+# (the fact's year, else the article's publication year), built once per refresh
+# as a temporary table that province_totals and province_years both read.
+_FY = """
+create temp table _fy as
+select f.id, f.article_id, f.province, f.province_2025, f.metric, f.kind, f.unit,
+  coalesce(f.increment, 0) as increment, f.stars_min, f.stars_max, f.value, f.comparator,
+  coalesce(f.year, cast(substr(a.published, 1, 4) as integer)) as as_of_year, a.published
+from facts f join articles a on a.id = f.article_id
+where a.duplicate_of is null and f.level = 'province' and f.province is not null
+"""
+_YEAR_KEY = "province, as_of_year, metric, kind, unit, increment, stars_min, stars_max"
 
 _STARS = ("case when stars_min is null then null when stars_min = stars_max "
           "then stars_min || '★' else stars_min || '–' || stars_max || '★' end")
@@ -213,38 +217,30 @@ select province, ocop_key(province), province_2025, ocop_key(province_2025),
   metric, kind, unit, stars_min, stars_max, {_STARS}, value, comparator, as_of_year, published,
   reports, id, article_id
 from (
-  select fy.*, count(*) over w_all as reports,
-    row_number() over (partition by province, metric, kind, unit, stars_min, stars_max
-                       order by as_of_year desc, published desc, id desc) as rn
-  from ({_FACTS_Y}) fy
-  where level = 'province' and province is not null and coalesce(increment, 0) = 0
-  window w_all as (partition by province, metric, kind, unit, stars_min, stars_max)
+  select fy.*, count(*) over w as reports,
+    row_number() over (w order by as_of_year desc, published desc, id desc) as rn
+  from _fy fy
+  where increment = 0
+  window w as (partition by province, metric, kind, unit, stars_min, stars_max)
 ) where rn = 1""",
     "province_years": f"""
 insert into province_years
-select province, ocop_key(province), province_2025, ocop_key(province_2025), as_of_year,
-  metric, kind, unit, coalesce(increment, 0), stars_min, stars_max, {_STARS}, value, max_value,
-  reports, articles, id
+select x.province, ocop_key(x.province), x.province_2025, ocop_key(x.province_2025),
+  x.as_of_year, x.metric, x.kind, x.unit, x.increment, x.stars_min, x.stars_max,
+  {_STARS.replace("stars_", "x.stars_")}, x.value, x.max_value, x.reports, c.articles, x.id
 from (
   select fy.*, max(value) over w as max_value, count(*) over w as reports,
-    row_number() over (partition by province, as_of_year, metric, kind, unit,
-                       coalesce(increment, 0), stars_min, stars_max
-                       order by published desc, id desc) as rn
-  from ({_FACTS_Y}) fy
-  where level = 'province' and province is not null and as_of_year is not null
-  window w as (partition by province, as_of_year, metric, kind, unit, coalesce(increment, 0),
-               stars_min, stars_max)
+    row_number() over (w order by published desc, id desc) as rn
+  from _fy fy where as_of_year is not null
+  window w as (partition by {_YEAR_KEY})
 ) x
 join (
-  select province as p2, as_of_year as y2, metric as m2, kind as k2, unit as u2,
-    coalesce(increment, 0) as i2, stars_min as s1, stars_max as s2,
-    count(distinct article_id) as articles
-  from ({_FACTS_Y}) where level = 'province' and province is not null and as_of_year is not null
-  group by 1, 2, 3, 4, 5, 6, 7, 8
-) c on c.p2 = x.province and c.y2 = x.as_of_year and c.m2 = x.metric and c.k2 = x.kind
-   and c.u2 = x.unit and c.i2 = coalesce(x.increment, 0) and c.s1 is x.stars_min
-   and c.s2 is x.stars_max
-where rn = 1""",
+  select {_YEAR_KEY}, count(distinct article_id) as articles
+  from _fy where as_of_year is not null group by {_YEAR_KEY}
+) c on c.province = x.province and c.as_of_year = x.as_of_year and c.metric = x.metric
+   and c.kind = x.kind and c.unit = x.unit and c.increment = x.increment
+   and c.stars_min is x.stars_min and c.stars_max is x.stars_max
+where x.rn = 1""",
     "article_provinces": """
 insert into article_provinces
 select f.article_id, f.province, ocop_key(f.province), max(f.province_2025),
@@ -335,11 +331,14 @@ def refresh(db) -> dict:
     with db.conn:
         for name in SUMMARY_TABLES:
             db.execute(f"delete from [{name}]")
+        db.execute("drop table if exists temp._fy")
+        db.execute(_FY)
         for name, sql in _REBUILD.items():
             db.execute(sql)
-        for col in FACET_COLUMNS:
+        db.execute("drop table temp._fy")
+        for col in CUBE_COLUMNS:  # the facts page's facets, from the cube
             db.execute(
-                f"insert into facet_counts select 'facts', ?, [{col}], count(*) from facts "
+                f"insert into facet_counts select 'facts', ?, [{col}], sum(n) from facts_cube "
                 f"where [{col}] is not null group by [{col}]", [col])
         for table, col in (("skipped", "reason"), ("skipped", "source_id"),
                            ("articles", "source_id")):

@@ -61,11 +61,12 @@ def prepare_connection(conn):
 
 # Tables whose unfiltered facet counts are precomputed in facet_counts, and the
 # table whose counts they share (fact_details is facts joined to its articles).
-SUMMARISED = {"facts": "facts", "fact_details": "facts", "skipped": "skipped",
-              "articles": "articles"}
 # facts_cube: the count of facts for every combination of these columns, so a page
 # filtered on them (?province=...&year__gte=...) is faceted without touching facts.
 CUBE_COLUMNS = ("province", "province_2025", "metric", "kind", "stars_min", "stars_max", "year")
+SUMMARISED = {"facts": ("facts", CUBE_COLUMNS), "fact_details": ("facts", CUBE_COLUMNS),
+              "skipped": ("skipped", ("reason", "source_id")),
+              "articles": ("articles", ("source_id",))}
 CUBED = {"facts": "facts_cube", "fact_details": "facts_cube"}
 _SQL_WORDS = {"and", "or", "not", "in", "is", "null", "like", "glob", "between", "escape",
               "collate", "nocase", "true", "false"}
@@ -115,10 +116,10 @@ class SummaryFacet(ColumnFacet):
     def _summary_sql(self, column: str):
         """(sql, params) reading the counts of ``column`` from a summary table, or None."""
         where = cube_where(self.sql) if self.table in SUMMARISED or self.table in CUBED else None
-        if where == "" and self.table in SUMMARISED:
+        if where == "" and column in SUMMARISED.get(self.table, ("", ()))[1]:
             return ("select value, count from facet_counts where table_name = :_t "
                     "and column_name = :_c order by count desc, value limit :_n",
-                    {"_t": SUMMARISED[self.table], "_c": column})
+                    {"_t": SUMMARISED[self.table][0], "_c": column})
         if where is not None and self.table in CUBED and column in CUBE_COLUMNS:
             cond = f"({where}) and " if where else ""
             return (f"select [{column}] as value, sum(n) as count from {CUBED[self.table]} "
