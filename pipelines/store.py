@@ -41,9 +41,9 @@ class StorePipeline:
             store.update_article(article_id, {k: row.get(k) for k in (
                 "title", "published", "author", "body", "fetched_at", "fingerprint",
                 "duplicate_of")})
+            store.db["articles"].update(article_id, {"run_id": run_id})  # last fetched by this run
             self._inc(site, "refreshed")
-        else:
-            self._inc(site, "kept")
+        self._inc(site, "kept")
         # a page stored as kept must not stay in `skipped` from an older run
         store.db.execute("delete from skipped where url = ?", [item["url"]])
         spider.seen.add(item["url"])
