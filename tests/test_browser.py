@@ -83,6 +83,10 @@ def test_facts_page(site, tmp_path):
     assert "Năm 2023, Hà Tĩnh công nhận thêm 45 sản phẩm OCOP." in text
     assert re.search(r'<a href="/ocop/articles/1">Hà Tĩnh có thêm 45 sản phẩm OCOP</a>', dom)
     assert "One row per number an article states about OCOP" in text  # table description
+    # column descriptions folded into a box, and shown as header tooltips
+    assert re.search(r"<details><summary>What the columns mean</summary><dl", dom)
+    assert re.search(r'<th[^>]*data-column="kind"[^>]*title="actual: achieved', dom) or \
+        re.search(r'<th[^>]*title="actual: achieved[^"]*"[^>]*data-column="kind"', dom)
 
 
 def test_facts_search_without_diacritics(site, tmp_path):

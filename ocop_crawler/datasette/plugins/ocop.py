@@ -249,10 +249,32 @@ VEGA_DEFAULTS = ("g.mark=line&g.x_column=year&g.x_type=ordinal&g.y_column=value"
                  "&g.y_type=quantitative&g.color_column=series")
 
 
+# Column descriptions fold into a "What the columns mean" box above the table (they
+# would otherwise push the rows below the fold) and become tooltips of the headers.
+FOLD_DESCRIPTIONS = """
+(function () {
+  var dl = document.querySelector('dl.column-descriptions');
+  if (!dl) return;
+  var box = document.createElement('details');
+  var summary = document.createElement('summary');
+  summary.textContent = 'What the columns mean';
+  box.appendChild(summary);
+  dl.parentNode.insertBefore(box, dl);
+  box.appendChild(dl);
+  var dts = dl.querySelectorAll('dt');
+  for (var i = 0; i < dts.length; i++) {
+    var th = document.querySelector('th[data-column="' + dts[i].textContent + '"]');
+    if (th && dts[i].nextElementSibling) th.title = dts[i].nextElementSibling.textContent;
+  }
+})();
+"""
+
+
 @hookimpl
 def extra_body_script(request):
+    script = FOLD_DESCRIPTIONS
     if request is not None and request.path.rstrip("/").endswith("/province_over_time"):
-        return (f"if (!location.hash) {{ history.replaceState(null, '', "
-                f"location.pathname + location.search + '#{VEGA_DEFAULTS}'); }}")
-    return ""
+        script += (f"if (!location.hash) {{ history.replaceState(null, '', "
+                   f"location.pathname + location.search + '#{VEGA_DEFAULTS}'); }}")
+    return script
 
