@@ -16,13 +16,14 @@ What it adds to the storage schema:
   "ha tinh" → "Hà Tĩnh" and "dong thap" → "Đồng Tháp" (FTS5 alone does not fold
   "đ"), as well as the accented spelling.
 * ``fact_details`` – a view: each fact with its article's title, URL, date
-  and its source.
+  and its source (scalar subqueries, so counting its rows stays cheap).
 * summary tables rebuilt by ``refresh``: ``province_totals`` (latest reported
   total per province/metric/kind/unit/star range), ``province_years``
   (per province and year), ``article_provinces`` (which provinces an article
-  is about, for per-province feeds), ``source_stats`` (per outlet),
-  ``facet_counts`` (value counts of the facts facets, so the unfiltered facts
-  page does not GROUP BY a million rows).
+  is about, for per-province feeds), ``source_stats`` and ``skipped_reasons``
+  (per outlet, for crawl health), ``facts_cube`` (facts counted per combination
+  of the facet columns) and ``facet_counts`` (so facts pages are faceted
+  without a GROUP BY over a million rows), ``summary_state`` (when, which layout).
 """
 from __future__ import annotations
 
