@@ -69,7 +69,30 @@ class ProgressReporter:
         ext = cls(crawler)
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(ext.item_error, signal=signals.item_error)
+        crawler.signals.connect(ext.spider_error, signal=signals.spider_error)
         return ext
+
+    def _error(self, site, message: str) -> None:
+        """Count an error against its site and keep its message for crawl_runs.error_log."""
+        stats = self.crawler.stats
+        if site:
+            stats.inc_value(f"ocop/{site}/errors")
+        stats.inc_value("ocop/errors")
+        log = stats.get_value("ocop/error_log") or []
+        if len(log) < 200:
+            log.append(message)
+            stats.set_value("ocop/error_log", log)
+
+    def item_error(self, item, response, spider=None, failure=None):
+        """A pipeline failed on an item: nothing may be lost silently."""
+        site = item.get("site") if hasattr(item, "get") else None
+        self._error(site, f"{site} pipeline {item.get('url') if hasattr(item, 'get') else ''}: "
+                          f"{failure.getErrorMessage() if failure else 'error'}")
+
+    def spider_error(self, failure, response, spider=None):
+        site = response.meta.get("site") if response is not None else None
+        self._error(site, f"{site} parse {getattr(response, 'url', '')}: {failure.getErrorMessage()}")
 
     def counts(self, site: str) -> dict:
         stats = self.crawler.stats
