@@ -258,6 +258,7 @@ def run_crawl(db_path, sites=(), since=None, refresh=False, resume=False, jobdir
         overrides.update(loopback_overrides())
     if http_cache:
         overrides["HTTPCACHE_ENABLED"] = True
+        overrides["HTTPCACHE_DIR"] = str(Path("httpcache").resolve())   # ./httpcache/
     if max_pages:
         overrides["CLOSESPIDER_PAGECOUNT"] = int(max_pages)
     if progress_interval is not None:

@@ -71,6 +71,7 @@ class SiteCrawl:
         self.probed_feeds = False
         self.probed_sitemaps = False
         self.escalated = mode == "full"
+        self.unreachable = False              # the host refused or timed out: do not probe
         self.requested: set[str] = set()      # entry points requested this run
         self.cache: dict = dict(state.get("entry_cache") or {})  # HTTP validators per entry point
 
@@ -258,6 +259,8 @@ class NewsSpider(scrapy.Spider):
         """Probe common feed/sitemap paths when none is known or all known ones failed."""
         base = sc.site.base_url.rstrip("/")
         out = []
+        if sc.unreachable:
+            return out
         if (sc.home_done and not sc.probed_feeds and sc.pending_feeds == 0 and not sc.good_feeds):
             sc.probed_feeds = True
             for path in disc.COMMON_FEEDS:
@@ -440,6 +443,9 @@ class NewsSpider(scrapy.Spider):
         if kind in ("sitemap", "probe") and request.callback == self.parse_sitemap \
                 and request.meta.get("top", True):
             sc.pending_sitemaps -= 1
+        if status is None and not failure.check(scrapy.exceptions.IgnoreRequest) \
+                and kind in ("robots", "home"):
+            sc.unreachable = True     # a network failure, not an HTTP answer
         if kind == "robots":
             sc.robots_done = True
             return self._full_discovery(sc)

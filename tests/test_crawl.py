@@ -307,6 +307,23 @@ def test_refresh_refetches_without_new_rows(first_crawl, sample_sites, tmp_path)
     assert run["pages_fetched"] > 5
 
 
+def test_http_cache_serves_a_refresh_without_requests(sample_sites, tmp_path):
+    """--http-cache: a second pass (here --refresh) is answered from the on-disk cache."""
+    urls = {"sample-laocai": sample_sites.urls["sample-laocai"]}
+    db = tmp_path / "cache.db"
+    cache = {"HTTPCACHE_DIR": str(tmp_path / "httpcache")}
+    n0 = len(sample_sites.requests)
+    first = crawl_in_subprocess(db, urls, http_cache=True, settings=cache)
+    assert first.returncode in (0, 1), first.stderr
+    n1 = len(sample_sites.requests)
+    assert n1 > n0 and (tmp_path / "httpcache").is_dir()
+    again = crawl_in_subprocess(db, urls, http_cache=True, refresh=True, settings=cache)
+    assert again.returncode in (0, 1), again.stderr
+    assert len(sample_sites.requests) == n1      # nothing went to the server
+    run = rows(db, "select * from crawl_runs order by id desc limit 1")[0]
+    assert run["articles_kept"] == count(db, "articles") > 0
+
+
 def test_since_skips_old_articles_and_stops_paging(sample_sites, manifest, tmp_path):
     db = tmp_path / "since.db"
     n0 = len(sample_sites.requests)
