@@ -33,6 +33,7 @@ _EXCL_PRODUCT = re.compile(
     r"được đánh giá(?![^.;]{0,40}(?:phân hạng|xếp hạng|công nhận|chứng nhận))|"
     r"đang (?:hoàn thiện|đánh giá|xây dựng)", I)
 _EXCL_SUBJECT = re.compile(r"tiềm năng", I)
+_RECERTIFIED = re.compile(r"(?:công nhận|chứng nhận|cấp|đánh giá)\s+lại\s*(?:cho\s+)?$", I)
 _NOT_OCOP_PRODUCT = re.compile(r"^\s*(?:OCOP\s+)?(?:và\s+(?:nông sản|sản phẩm|đặc sản|hàng)|địa phương|nông sản|"
                                r"hàng hóa|hàng hoá|du lịch|công nghiệp|CNNT|tiêu biểu|đặc sản|khác)", I)
 _PROPOSED = re.compile(r"(?:đề nghị|đề xuất|hồ sơ|trình|xin)\s+(?:công nhận|chứng nhận|xét|đánh giá|phân hạng)"
@@ -167,7 +168,9 @@ class SentenceReader:
         """Drop what FACTS.md says is not a fact."""
         m = v.m
         if m.metric == "products" and not m.anchored:
-            if _EXCL_PRODUCT.search(v.excl_tail) or _NOT_OCOP_PRODUCT.search(v.tail) or not self.ocop_para:
+            recertified = _RECERTIFIED.search(v.left[-30:])       # "công nhận lại 7 sản phẩm hết hạn"
+            if (_EXCL_PRODUCT.search(v.excl_tail) and not recertified) or _NOT_OCOP_PRODUCT.search(v.tail) \
+                    or not self.ocop_para:
                 d.drop = True
             if _EVALUATED_FOR.search(v.left[-80:]) or _PROPOSED.search(v.left[-60:]) or (
                     v.i > 0 and _PARTICIPATION.search(v.between) and not _CERTIFIED.search(v.tail_clause)):
@@ -323,6 +326,8 @@ class SentenceReader:
             if last.level == "region":
                 d.drop = True                          # "vùng Đồng bằng sông Hồng": not an area of a fact
             d.area = doc.resolve(last)
+            if last.level == "province-ref" and d.area is None:
+                d.drop = True                          # "toàn tỉnh" of an article whose province is unknown
             if last.level == "district-ref":           # "Thanh Sơn là huyện có …"
                 named = [p for p in self.places if p.level == "district" and p.start < last.start]
                 if named:

@@ -121,3 +121,16 @@ def test_cli_extract_formats_and_bad_lines(tmp_path):
     assert (fact["province"], fact["value"], fact["year"]) == ("Hà Tĩnh", 287, 2023)
     assert lines[1]["facts"][0]["value"] == 120
     assert (lines[2]["facts"][0]["province"], lines[2]["facts"][0]["increment"]) == ("Bắc Giang", True)
+
+
+def test_totals_raised_recertified_and_unknown_province():
+    facts = extract_facts("Năm 2023, toàn tỉnh Bắc Giang đã đánh giá, phân hạng và công nhận 87 sản phẩm OCOP, "
+                          "nâng tổng số sản phẩm OCOP của tỉnh lên 420 sản phẩm.")
+    assert brief(facts) == sorted([
+        ("province", "Bắc Giang", "products", "count", "actual", 87, 3, 5, True, "eq", 2023),
+        ("province", "Bắc Giang", "products", "count", "actual", 420, 3, 5, False, "eq", 2023)])
+    facts = extract_facts("Năm 2022, Hà Nam công nhận mới 41 sản phẩm OCOP và công nhận lại 7 sản phẩm hết hạn.")
+    assert [(f["value"], f["increment"]) for f in facts] == [(41, True), (7, True)]
+    # "toàn tỉnh" of an article that never names its province: no guess
+    assert extract_facts("Toàn tỉnh hiện có 230 sản phẩm OCOP.") == []
+    assert extract_facts("Toàn tỉnh hiện có 230 sản phẩm OCOP.", home_province="Hà Tĩnh")[0]["province"] == "Hà Tĩnh"
