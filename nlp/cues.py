@@ -126,13 +126,16 @@ _REL_YEARS = [
 ]
 EVERY_YEAR = re.compile(r"hàng năm|hằng năm|mỗi năm|bình quân", I)
 _BASELINE = re.compile(r"so với(?: cùng kỳ)?(?: thời điểm)?(?: đầu)?(?: năm| giai đoạn)?\s*(?:từ\s*)?[\d\s/-]*", I)
-_DECREE = re.compile(r"(?:quyết định|kế hoạch|nghị quyết|công văn|thông báo|chỉ thị)(?:\s+số)?\s+[\w/.-]+(?:\s+ngày\s+[\d/.-]+)?", I)
+_DECREE = re.compile(r"(?:quyết định|kế hoạch|nghị quyết|công văn|thông báo|chỉ thị)(?:\s+số)?\s+\d+[\w/.-]*"
+                     r"(?:\s+ngày\s+[\d/.-]+)?", I)
+_SINCE = re.compile(r"(?:từ|kể từ)\s+(?:năm\s+)?(?:19|20)\d\d\s*(?:,\s*)?(?:đến|tới)\s+(?:nay|hiện nay|hiện tại)", I)
 
 
 def years(text: str, published_year: int | None = None):
     """Every (position, year) stated in ``text``, decree numbers and dates excluded."""
     text = _DECREE.sub(lambda m: " " * len(m.group(0)), text)
     text = _BASELINE.sub(lambda m: " " * len(m.group(0)), text)
+    text = _SINCE.sub(lambda m: " " * len(m.group(0)), text)    # "từ năm 2019 đến nay": since, not as of
     found = []
     taken = []
     for pattern, get in _YEARS:

@@ -133,3 +133,10 @@ def test_years():
     assert [y for _, y in cues.years("năm nay", published_year=2025)] == [2025]
     assert [y for _, y in cues.years("Quyết định số 3292/QĐ-UBND ngày 1/11/2018 của UBND tỉnh")] == []
     assert [y for _, y in cues.years("tăng 126 sản phẩm so với giai đoạn 2019-2021")] == []
+
+
+def test_years_plan_names_and_since():
+    assert [y for _, y in cues.years("Theo kế hoạch năm 2024, toàn tỉnh phấn đấu")] == [2024]
+    assert [y for _, y in cues.years("Theo Kế hoạch số 49/KH-UBND ngày 21/02/2024 của UBND tỉnh")] == []
+    assert [y for _, y in cues.years("Từ năm 2019 đến nay, tỉnh đã có")] == []
+    assert [y for _, y in cues.years("từ đầu năm 2024 đến nay, toàn tỉnh có")] == [2024]
