@@ -195,7 +195,11 @@ def resolve_sites(sites=(), base_urls: dict | None = None, *, include_samples=Fa
 def run_crawl(db_path, sites=(), since=None, refresh=False, resume=False, jobdir=".ocop-job",
               http_cache=False, max_pages=0, log_level="WARNING", *, base_urls=None,
               settings=None, progress_interval=None, out=None) -> int:
-    """Crawl registry sites into ``db_path``; returns the exit status (0 ok, 1 errors, 2 usage)."""
+    """Crawl registry sites into ``db_path``; returns the exit status.
+
+    0: finished (or stopped by ``max_pages``), 1: finished with errors, 2: bad arguments,
+    130: stopped by Ctrl-C or ``kill`` (continue with ``resume=True``).
+    """
     out = out or sys.stdout
     if since:
         try:
@@ -288,6 +292,8 @@ def run_crawl(db_path, sites=(), since=None, refresh=False, resume=False, jobdir
         print(f"ocop crawl: stopped ({result.get('reason')}); continue it with "
               f"`ocop crawl --resume --jobdir {jobdir}`", file=sys.stderr)
     print_summary(store, run_id, elapsed=elapsed, out=out)
+    if result.get("reason") == "shutdown":
+        return 130          # stopped by Ctrl-C / kill: resumable
     return 1 if result.get("errors") else 0
 
 
@@ -357,7 +363,7 @@ def run_demo(db_path="ocop.db", serve=True, port=8001) -> int:
             print(f"  {name:18} {url}", file=sys.stderr)
         status = run_crawl(db_path, sites=samples, base_urls=server.urls,
                            jobdir=str(Path(tmp) / "job"), progress_interval=2.0)
-    if status not in (0, 1):
+    if status not in (0, 1):      # bad arguments, or Ctrl-C during the crawl: no server
         return status
     print_demo_summary(Store(db_path))
     if not serve:

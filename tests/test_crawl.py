@@ -391,6 +391,7 @@ def test_resume_after_kill(sample_sites, manifest, tmp_path, sig):
     assert proc.poll() is None, proc.communicate()
     proc.send_signal(sig)
     proc.communicate(timeout=60)
+    assert proc.returncode == (-9 if sig == signal.SIGKILL else 130)
     stored_first = {r["url"] for r in rows(db, "select url from articles union all select url from skipped")}
     run1 = rows(db, "select status from crawl_runs")[0]["status"]
     assert run1 == "running" if sig == signal.SIGKILL else run1.startswith("stopped"), run1
