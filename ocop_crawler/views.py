@@ -135,33 +135,35 @@ from facts f
 # -- summary tables ------------------------------------------------------------
 
 # Bump when a summary table changes: `ocop serve` then refreshes a file made earlier.
-SUMMARY_VERSION = 3
+SUMMARY_VERSION = 4
 SUMMARY_TABLES = ("province_totals", "province_years", "article_provinces", "source_stats",
                   "skipped_reasons", "facet_counts", "facts_cube")
 CUBE_COLUMNS = ("province", "province_2025", "metric", "kind", "stars_min", "stars_max", "year")
+# Summary tables declare no foreign keys: they are derived data, rebuilt by refresh(),
+# and must not stop the storage from replacing or deleting facts and articles.
 _SCHEMA = {
     "province_totals": """
 create table province_totals (
   province text, province_key text, province_2025 text, province_2025_key text,
   metric text, kind text, unit text, stars_min int, stars_max int, stars text,
   value numeric, comparator text, year int, published text, reports int,
-  fact_id int references facts(id), article_id int references articles(id),
+  fact_id int, article_id int,
   primary key (province, metric, kind, unit, stars_min, stars_max))""",
     "province_years": """
 create table province_years (
   province text, province_key text, province_2025 text, province_2025_key text, year int,
   metric text, kind text, unit text, increment int, stars_min int, stars_max int, stars text,
   value numeric, max_value numeric, reports int, articles int,
-  fact_id int references facts(id),
+  fact_id int,
   primary key (province, year, metric, kind, unit, increment, stars_min, stars_max))""",
     "article_provinces": """
 create table article_provinces (
-  article_id int references articles(id), province text, province_key text,
+  article_id int, province text, province_key text,
   province_2025 text, province_2025_key text, published text, facts int,
   primary key (article_id, province))""",
     "source_stats": """
 create table source_stats (
-  source_id text primary key references sources(id), articles int, facts int, skipped int,
+  source_id text primary key, articles int, facts int, skipped int,
   latest_published text, latest_fetched text)""",
     "skipped_reasons": """
 create table skipped_reasons (
