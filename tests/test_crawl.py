@@ -391,13 +391,13 @@ def test_resume_after_kill(sample_sites, manifest, tmp_path, sig):
     assert proc.poll() is None, proc.communicate()
     proc.send_signal(sig)
     proc.communicate(timeout=60)
-    assert proc.returncode == (-9 if sig == signal.SIGKILL else 130)
+    assert proc.returncode == (-9 if sig == signal.SIGKILL else 130), proc.returncode
     stored_first = {r["url"] for r in rows(db, "select url from articles union all select url from skipped")}
     run1 = rows(db, "select status from crawl_runs")[0]["status"]
     assert run1 == "running" if sig == signal.SIGKILL else run1.startswith("stopped"), run1
     assert (jobdir / "ocop-run.json").exists()
     expected = {sample_sites.urls[m["site"]] + m["path"] for m in public_articles(manifest)}
-    assert 0 < len(stored_first) < len(expected)
+    assert 0 < len(stored_first) < len(expected), len(stored_first)
 
     n1 = len(sample_sites.requests)
     proc2 = crawl_in_subprocess(db, sample_sites.urls, jobdir=str(jobdir), resume=True)
@@ -407,9 +407,10 @@ def test_resume_after_kill(sample_sites, manifest, tmp_path, sig):
     assert set(stored) == expected, (f"missing {sorted(expected - set(stored))}, "
                                      f"extra {sorted(set(stored) - expected)}\n{proc2.stderr[-3000:]}")
     fetched = [p for _, p in sample_sites.requests[n1:] if p.endswith(".html")]
-    assert len(fetched) == len(set(fetched)), "an article page was fetched twice"
+    assert len(fetched) == len(set(fetched)), f"an article page was fetched twice: {fetched}"
     already = {u.split("/", 3)[3] for u in stored_first}
-    assert not [p for p in fetched if p.lstrip("/") in already], "a stored page was fetched again"
+    again = [p for p in fetched if p.lstrip("/") in already]
+    assert not again, f"stored pages fetched again: {again}\n{proc2.stderr[-3000:]}"
     assert not [p for _, p in sample_sites.requests[n0:] if p.startswith("/private/")]
     assert not jobdir.exists()   # a finished crawl removes its JOBDIR
 
