@@ -5,15 +5,18 @@ run's options (JOBDIR, HTTP cache, page limit). ``loopback_overrides()`` is the
 small set of changes the demo and the tests use against the sample site on
 127.0.0.1 (no politeness delay, more concurrency): never use them on real sites.
 """
+import os
+
 from ocop_crawler import __version__
 
 BOT_NAME = "ocop_harvester"
 SPIDER_MODULES = ["spiders"]
 NEWSPIDER_MODULE = "spiders"
 
-# Identify ourselves, with a contact URL, as the press expects of a crawler.
-USER_AGENT = (f"ocop-harvester/{__version__} (+https://github.com/ocop-harvester/ocop-harvester; "
-              "research crawler for OCOP news)")
+# Identify ourselves, with a contact URL, as the press expects of a crawler. Whoever runs a
+# crawl sets OCOP_CONTACT to a URL or e-mail address where site owners can reach them.
+CONTACT = os.environ.get("OCOP_CONTACT", "https://github.com/ocop-harvester/ocop-harvester")
+USER_AGENT = f"ocop-harvester/{__version__} (+{CONTACT}; research crawler for OCOP news)"
 
 # Politeness.
 ROBOTSTXT_OBEY = True
