@@ -290,7 +290,10 @@ class SentenceReader:
         m, doc, head, years = v.m, self.doc, self.head, self.years
         ys_left = [y for pos, y in years if pos < m.start]
         ys_tail = [y for pos, y in years if m.end <= pos < v.nxt]
-        if ys_left and (not d.child or any(pos >= self.prev_end for pos, _ in years if pos < m.start)):
+        ys_next = [y for pos, y in years if m.end <= pos < m.end + min(len(v.tail_clause), 25)]
+        if ys_next and not d.child:                    # "… lên 312 sản phẩm năm 2024"
+            d.year, d.year_explicit = ys_next[0], True
+        elif ys_left and (not d.child or any(pos >= self.prev_end for pos, _ in years if pos < m.start)):
             d.year, d.year_explicit = ys_left[-1], True
         elif ys_tail and not d.child:
             d.year, d.year_explicit = ys_tail[0], True

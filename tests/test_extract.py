@@ -134,3 +134,8 @@ def test_totals_raised_recertified_and_unknown_province():
     # "toàn tỉnh" of an article that never names its province: no guess
     assert extract_facts("Toàn tỉnh hiện có 230 sản phẩm OCOP.") == []
     assert extract_facts("Toàn tỉnh hiện có 230 sản phẩm OCOP.", home_province="Hà Tĩnh")[0]["province"] == "Hà Tĩnh"
+
+
+def test_rise_from_to_gives_two_totals_with_their_years():
+    facts = extract_facts("Số sản phẩm OCOP của tỉnh Bắc Kạn tăng từ 48 sản phẩm năm 2019 lên 312 sản phẩm năm 2024.")
+    assert sorted((f["value"], f["increment"], f["year"]) for f in facts) == [(48, False, 2019), (312, False, 2024)]
