@@ -33,6 +33,8 @@ _EXCL_PRODUCT = re.compile(
     r"được đánh giá(?![^.;]{0,40}(?:phân hạng|xếp hạng|công nhận|chứng nhận))|"
     r"đang (?:hoàn thiện|đánh giá|xây dựng)", I)
 _EXCL_SUBJECT = re.compile(r"tiềm năng", I)
+_UP_TO = re.compile(r"\blên\s+(?:mức\s+|con số\s+)?(?:khoảng\s+|hơn\s+|gần\s+|trên\s+)?$", I)
+_CERTIFIED_IN_YEAR = re.compile(r"(?:công nhận|chứng nhận|xếp hạng|phân hạng|đạt)[^,;]{0,40}năm \d{4}|trong năm", I)
 _RECERTIFIED = re.compile(r"(?:công nhận|chứng nhận|cấp|đánh giá)\s+lại\s*(?:cho\s+)?$", I)
 _NOT_OCOP_PRODUCT = re.compile(r"^\s*(?:OCOP\s+)?(?:và\s+(?:nông sản|sản phẩm|đặc sản|hàng)|địa phương|nông sản|"
                                r"hàng hóa|hàng hoá|du lịch|công nghiệp|CNNT|tiêu biểu|đặc sản|khác)", I)
@@ -274,11 +276,13 @@ class SentenceReader:
                 d.increment = own
         else:
             cue = cues.increment_cue(v.left)
+            if _UP_TO.search(v.left[-25:]):            # "… lên 312 sản phẩm": the total reached
+                cue = False
             if after or (cue is None and cues.certified_event(v.left, v.tail)) or (
                     cues.TOTAL_AFTER.search(s[m.end:m.end + 200]) and d.kind == "target"):
                 d.increment = True                     # "… thêm 246 …, nâng tổng số lên 395"
             elif cue is None:
-                d.increment = bool(re.search(r"năm \d{4}|trong năm", v.tail_clause[:60], I)) and d.kind == "actual"
+                d.increment = bool(_CERTIFIED_IN_YEAR.search(v.tail_clause[:80])) and d.kind == "actual"
             else:
                 d.increment = cue
             if v.linked and self.drafts:
