@@ -1,0 +1,137 @@
+"""Tree helpers: parse a page, read text and class/id tokens, CSS selectors, boilerplate tests.
+
+Shared by the field extractors (:mod:`.title`, :mod:`.published`, :mod:`.author`,
+:mod:`.body`): NFC text with squashed whitespace, one line per block element,
+compiled site selectors (a malformed one is a ``ValueError``), "is this element in
+the site's chrome, a menu, a footer or a related box?" and tail-preserving removal.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import lxml.etree
+import lxml.html
+from lxml.cssselect import CSSSelector, SelectorError
+
+
+#: class/id tokens of boilerplate blocks (matched per token, as whole words joined by - or _).
+_BOILER_TOKEN = re.compile(
+    r"(?:^|[-_])(?:related|relate|relates|lien-?quan|lienquan|tinlienquan|other-?news|othernews|"
+    r"more-?news|tin-?khac|tinkhac|read-?more|readmore|doc-?them|docthem|share|shares|sharing|"
+    r"social|socials|tags?|tag-?list|keywords?|breadcrumbs?|breadcrumb|menu|menus|navbar|nav|"
+    r"navigation|footer|comments?|binh-?luan|banner|banners|ads|advert|adv|quang-?cao|sidebar|"
+    r"widget|popup|modal|newsletter|subscribe|toolbar|rating|vote|most-?read|doc-?nhieu|"
+    r"docnhieu|latest|cung-?chuyen-?muc|same-?cate(?:gory)?|bookmark|fb-like|zalo|foot|"
+    r"copyright|site-?info|contact)"
+    r"(?:$|[-_])", re.I)
+_BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr", "table",
+               "blockquote", "section", "article", "figure", "figcaption", "dd", "dt", "dl",
+               "pre", "header", "footer", "main", "td", "th", "br", "hr", "address", "center"}
+#: class/id tokens of the site's chrome (not the article's own header): "site-header", "topbar"
+_CHROME_TOKEN = re.compile(r"^(?:(?:site|main|top|global|g)[-_]?)?(?:header|topbar|top-bar|masthead|"
+                           r"weather|clock|today|date-?today)(?:$|[-_])|(?:^|[-_])(?:other|box-?news|"
+                           r"tin-?moi|moi-?cap-?nhat|tin-?cu|news-?list|list-?news)(?:$|[-_])", re.I)
+
+
+def _parse_tree(html):
+    if isinstance(html, bytes):
+        html = html.decode("utf-8", errors="replace")
+    if not isinstance(html, str) or not html.strip():
+        return None
+    html = _nfc(html)
+    html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
+    try:
+        return lxml.html.document_fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        return None
+
+
+def _nfc(text: str | None) -> str:
+    return unicodedata.normalize("NFC", text or "")
+
+
+def _squash(text: str | None) -> str:
+    return re.sub(r"\s+", " ", _nfc(text).replace("\xa0", " ").replace("\u200b", "")).strip()
+
+
+def _text(el) -> str:
+    try:
+        return _squash(el.text_content())
+    except (ValueError, AttributeError):
+        return ""
+
+
+def _classes(el) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''}".strip()
+
+
+def _compile(selector: str, key: str) -> CSSSelector:
+    try:
+        return CSSSelector(selector, translator="html")
+    except (SelectorError, SyntaxError, ValueError, lxml.etree.XPathError) as exc:
+        raise ValueError(f"bad CSS selector for {key!r}: {selector!r} ({exc})") from None
+
+
+def _select(tree, selector: str | None, key: str) -> list:
+    if not selector:
+        return []
+    return _compile(selector, key)(tree)
+
+
+def _block_lines(el) -> list[str]:
+    """Visible text of an element, one line per block (p, li, h2, br, ...)."""
+    parts: list[str] = []
+
+    def walk(node):
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in _BLOCK_TAGS:
+            parts.append("\n")
+        if isinstance(node.tag, str) and node.text:
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+        if tag in _BLOCK_TAGS:
+            parts.append("\n")
+        if node.tail:
+            parts.append(node.tail)
+
+    walk(el)
+    lines = (_squash(line) for line in "".join(parts).split("\n"))
+    return [line for line in lines if line]
+
+
+def _ancestors(el):
+    p = el.getparent()
+    while p is not None:
+        yield p
+        p = p.getparent()
+
+
+def _in_boilerplate(el) -> bool:
+    """Inside the site's chrome, a menu, a footer or a related-article box?"""
+    chain = [el, *_ancestors(el)]
+    in_article = any(isinstance(a.tag, str) and a.tag in ("article", "main") for a in chain)
+    for a in chain:
+        if not isinstance(a.tag, str):
+            continue
+        if a.tag in ("nav", "footer", "aside") or (a.tag == "header" and not in_article):
+            return True
+        if any(_BOILER_TOKEN.search(t) or _CHROME_TOKEN.search(t) for t in _classes(a).split()):
+            return True
+    return False
+
+
+def _remove(el) -> None:
+    """Drop an element but keep its tail text in the tree."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    if tail and tail.strip():
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
