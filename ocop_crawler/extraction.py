@@ -17,15 +17,10 @@ FIELDS = ("level", "province", "district", "metric", "unit", "kind", "increment"
 
 
 def html_to_text(html: str, url: str | None = None) -> tuple[str, str | None, str | None]:
-    """(body, title, published) of an HTML page, via the project's article parser."""
-    try:
-        from .parse import parse_article
-        art = parse_article(html, url or "http://localhost/")
-        return art.get("body") or "", art.get("title"), art.get("published")
-    except ImportError:  # pragma: no cover - parse.py ships with the package
-        from bs4 import BeautifulSoup
-        soup = BeautifulSoup(html, "html.parser")
-        return soup.get_text("\n"), (soup.title.string if soup.title else None), None
+    """(body, title, published) of an HTML page, via the crawler's article parser."""
+    from .parse import parse_article
+    art = parse_article(html, url or "http://localhost/")
+    return art.get("body") or "", art.get("title"), art.get("published")
 
 
 def extract_article(article: dict) -> dict:
@@ -69,7 +64,7 @@ def extract_paths(paths: list[str], output: str = "-") -> int:
     """Run `ocop extract`: returns the exit status (1 if any input line was bad)."""
     errors: list[str] = []
     out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
-    count = 0
+    count = bad = 0
     try:
         for p in paths:
             for article in _read(Path(p), errors):
@@ -77,17 +72,13 @@ def extract_paths(paths: list[str], output: str = "-") -> int:
                 count += 1
             for e in errors:
                 print(e, file=sys.stderr)
-            errors_seen = len(errors)
+            bad += len(errors)
             errors.clear()
-            if errors_seen:
-                extract_paths.failed = True
     finally:
         if out is not sys.stdout:
             out.close()
-    failed = getattr(extract_paths, "failed", False)
-    extract_paths.failed = False
-    print(f"{count} articles extracted", file=sys.stderr)
-    return 1 if failed else 0
+    print(f"{count} articles extracted" + (f", {bad} bad input lines" if bad else ""), file=sys.stderr)
+    return 1 if bad else 0
 
 
 def reextract(db_path: str) -> int:
