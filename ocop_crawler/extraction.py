@@ -68,7 +68,12 @@ def extract_paths(paths: list[str], output: str = "-") -> int:
     try:
         for p in paths:
             for article in _read(Path(p), errors):
-                out.write(json.dumps(extract_article(article), ensure_ascii=False) + "\n")
+                try:
+                    row = extract_article(article)
+                except Exception as exc:  # one odd article must not cost the others their facts
+                    errors.append(f"{p}: article {article['id']!r}: extraction failed: {exc!r}")
+                    row = {"id": article["id"], "facts": []}
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
                 count += 1
             for e in errors:
                 print(e, file=sys.stderr)
