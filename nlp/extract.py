@@ -79,7 +79,42 @@ def extract_facts(text, *, title=None, published=None, url=None, home_province=N
             opening = cues.years(sent[:30])       # "Trong năm 2024, huyện …": the year of what follows
             if opening and not doc.year_actual:
                 doc.year_actual = opening[0][1]
-    return _merge(facts)
+    facts = _merge(facts)
+    if body != (text or ""):
+        _point_into(text or "", facts)
+    return facts
+
+
+_LOOSE = {" ": r"(?:\s|&nbsp;|&#160;|\u00ad)+", '"': r'(?:["“”„«»]|&quot;)', "'": r"['‘’`]", "-": r"[-–—−‐‑]",
+          "&": r"(?:&amp;|&)", "...": r"(?:\.\.\.|…)"}
+_LOOSE_TOKEN = re.compile(r"\.\.\.|.", re.S)
+
+
+def _point_into(original: str, facts: list[dict]) -> None:
+    """Offsets and evidence as in the caller's text, which normalisation changed
+    (typographic quotes, dashes, spaces, entities): each fact keeps the words of
+    the page itself, located near where the normalised text had them."""
+    found: dict[tuple, tuple] = {}
+    for f in facts:
+        if f["sent_start"] is None:
+            continue
+        key = (f["sent_start"], f["evidence"])
+        if key not in found:
+            found[key] = _locate(original, f["evidence"], f["sent_start"])
+        span = found[key]
+        if span is None:
+            f["sent_start"] = f["sent_end"] = None
+        else:
+            f["sent_start"], f["sent_end"] = span
+            f["evidence"] = original[span[0]:span[1]]
+
+
+def _locate(original: str, evidence: str, hint: int):
+    if original[hint:hint + len(evidence)] == evidence:
+        return hint, hint + len(evidence)
+    pattern = re.compile("".join(_LOOSE.get(c, re.escape(c)) for c in _LOOSE_TOKEN.findall(evidence)))
+    m = pattern.search(original, max(0, hint - 300)) or pattern.search(original)
+    return (m.start(), m.end()) if m else None
 
 
 def _emit(d: Draft, sent: str, start, headline=False):

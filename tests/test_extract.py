@@ -139,3 +139,13 @@ def test_totals_raised_recertified_and_unknown_province():
 def test_rise_from_to_gives_two_totals_with_their_years():
     facts = extract_facts("Số sản phẩm OCOP của tỉnh Bắc Kạn tăng từ 48 sản phẩm năm 2019 lên 312 sản phẩm năm 2024.")
     assert sorted((f["value"], f["increment"], f["year"]) for f in facts) == [(48, False, 2019), (312, False, 2024)]
+
+
+def test_evidence_and_offsets_are_the_pages_own_words():
+    text = ("Tiêu đề\nTheo “Sở NN”, Hà Tĩnh  hiện có 287 sản phẩm OCOP – tăng mạnh&nbsp;so với trước…\n"
+            "Năm 2024, tỉnh có thêm 30 sản phẩm.")
+    facts = extract_facts(text)
+    assert sorted(f["value"] for f in facts) == [30, 287]
+    for f in facts:
+        assert text[f["sent_start"]:f["sent_end"]] == f["evidence"]
+    assert "“Sở NN”" in next(f for f in facts if f["value"] == 287)["evidence"]
