@@ -92,6 +92,7 @@ def provinces() -> list[str]:
     return sorted(set(_load()[1]))
 
 
+@lru_cache(maxsize=8192)
 def find_province(text: str) -> str | None:
     """Canonical province for a name or variant ("tỉnh Hà Tĩnh", "TP.HCM"), else None."""
     key = name_key(text)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACES = re.compile(r"[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff\t\r\f\v]+")
 _TAGS = re.compile(r"<[^>]{1,200}>")
@@ -50,6 +51,7 @@ def fold(text: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=16384)
 def name_key(name: str) -> str:
     """Comparison key of a place name: folded, single-spaced, hyphens as spaces."""
     return " ".join(fold(normalize(name)).replace("-", " ").split())
