@@ -21,8 +21,8 @@ _PREFIX = re.compile(
 _BARE = re.compile(rf"(?<![\w])(?P<n>TP\.\s?HCM|TPHCM|BR-VT|{_NAME})")
 _REFS = [
     (re.compile(r"\b(?:cả nước|toàn quốc|trên toàn quốc|cấp quốc gia toàn quốc|Việt Nam có)\b", re.I), "national"),
-    (re.compile(r"\b(?:toàn|địa bàn|cả|của)\s+tỉnh\b(?!\s+[A-ZĐ])|^\s*(?:Tỉnh|tỉnh)\b|\btỉnh\s+(?=đã|có|phấn đấu|đặt|đề ra|sẽ|hiện|vừa|công nhận|tổ chức)", re.I), "province-ref"),
-    (re.compile(r"\b(?:toàn|địa bàn|cả)\s+huyện\b|^\s*Huyện\b(?!\s+[A-ZĐ])|\bhuyện\s+(?=đã|có|phấn đấu|đặt|sẽ|hiện|vừa)", re.I), "district-ref"),
+    (re.compile(r"\b(?:toàn|địa bàn|cả|của)\s+tỉnh\b(?!\s+(?-i:[A-ZĐ]))|^\s*(?:Tỉnh|tỉnh)\b|\btỉnh\s+(?=đã|có|phấn đấu|đặt|đề ra|sẽ|hiện|vừa|công nhận|tổ chức)", re.I), "province-ref"),
+    (re.compile(r"\b(?:toàn|địa bàn|cả)\s+huyện\b|^\s*Huyện\b(?!\s+(?-i:[A-ZĐ]))|\bhuyện\s+(?=đã|có|phấn đấu|đặt|sẽ|hiện|vừa)", re.I), "district-ref"),
     (re.compile(r"\b(?:toàn|địa bàn|cả)\s+(?:thành phố|thị xã)\b|(?<![\w])(?:Thành phố|thành phố|TP|thị xã)\s+(?=đã|có|phấn đấu|đặt|sẽ|hiện|vừa|công nhận)", re.I), "city-ref"),
     (re.compile(r"\b(?:vùng|khu vực|miền)\s+(?:Đồng bằng|đồng bằng|Tây Nguyên|Đông Nam Bộ|Bắc Trung Bộ|duyên hải|trung du|miền núi|Tây Bắc|Đông Bắc|ĐBSCL|Nam Bộ)|\bĐBSCL\b|Đồng bằng sông (?:Hồng|Cửu Long)", re.I), "region"),
 ]
