@@ -175,7 +175,8 @@ class SentenceReader:
                     or not self.ocop_para:
                 d.drop = True
             if _EVALUATED_FOR.search(v.left[-80:]) or _PROPOSED.search(v.left[-60:]) or (
-                    v.i > 0 and _PARTICIPATION.search(v.between) and not _CERTIFIED.search(v.tail_clause)):
+                    v.i > 0 and _PARTICIPATION.search(v.between.rsplit(";", 1)[-1])
+                    and not _CERTIFIED.search(v.tail_clause)):
                 d.drop = True
         if m.metric == "subjects" and not m.anchored:
             if _EXCL_SUBJECT.search(v.tail_clause[:40]):
