@@ -45,7 +45,7 @@ _EVALUATED_FOR = re.compile(r"(?:đánh giá|phân hạng|thẩm định|xét|ch
 _PRODUCER = re.compile(r"\b(?:Công ty|HTX|Hợp tác xã|Doanh nghiệp|Cơ sở|Hộ kinh doanh|Tổ hợp tác|THT)\s+"
                        r"(?:[A-ZĐ]|TNHH|CP|Cổ phần)[^;]*?\b(?:có|với|đạt)\b(?![^;]*\btrong\s*$)")
 _PARTICIPATION = re.compile(r"đăng ký|tham gia", I)
-_CERTIFIED = re.compile(r"được (?:công nhận|chứng nhận|cấp)|đạt chuẩn|đạt (?:từ )?\d\s*sao", I)
+_CERTIFIED = re.compile(r"được (?:công nhận|chứng nhận|cấp)|đạt chuẩn|đạt (?:hạng )?(?:từ )?\d(?:\s*-\s*\d)?\s*sao", I)
 _SUBJECT_LINK = re.compile(r"^\s*(?:,\s*)?(?:của|từ|thuộc)\s+(?:các\s+)?$", I)
 _SUBJECT_OCOP = re.compile(r"^[^.;]{0,60}?(?:OCOP|tham gia (?:vào )?(?:chương trình|Chương trình)|có sản phẩm|"
                            r"được công nhận|đạt chuẩn)", I)
@@ -157,13 +157,13 @@ class SentenceReader:
         elif _BREAKDOWN.search(v.between) and head is not None:
             self.in_breakdown = True
             d.child = True
-            if head.drop and head.mention.unit != "percent":
-                d.drop = True                       # parts of a non-fact are not facts
         elif self.in_breakdown and head is not None and not _NEW_SUBJECT.search(v.between) and not any(
                 self.prev_end <= p.start < m.start and p.level in ("province", "national") for p in self.places):
             d.child = True
         else:
             self.in_breakdown = False
+        if d.child and head.drop and head.mention.unit != "percent" and not _CERTIFIED.search(v.tail_clause):
+            d.drop = True    # parts of a non-fact ("48 sản phẩm tham gia, gồm …") are not facts either
         d.aside = v.plan or m.anchored or m.denominator or bool(_CHANGE_BEFORE.search(v.left))
 
     def _filter(self, d: Draft, v: _View) -> None:
