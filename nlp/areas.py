@@ -87,6 +87,30 @@ def _new_province_names() -> dict[str, str]:
     return {k: canonical_tones(v) for k, v in rows}
 
 
+@lru_cache(maxsize=1)
+def province_records() -> tuple[dict, ...]:
+    """One record per province of 2019-2025, in official code order: name, full_name, code,
+    latitude, longitude, and name_2025/latitude_2025/longitude_2025 of its 2025 province."""
+    con = sqlite3.connect(f"file:{_data_dir() / 'dataset.db'}?mode=ro", uri=True)
+    try:
+        legacy = con.execute(
+            "select provinceShort, province, provinceCode, provinceLat, provinceLon from admin_units_legacy "
+            "group by provinceKey order by cast(provinceCode as int)").fetchall()
+        new = {canonical_tones(short): (lat, lon) for short, lat, lon in con.execute(
+            "select provinceShort, provinceLat, provinceLon from admin_units group by provinceKey")}
+    finally:
+        con.close()
+    out = []
+    for short, full, code, lat, lon in legacy:
+        name = canonical_tones(_RENAME.get(short, short))
+        name_2025 = province_2025(name)
+        lat_2025, lon_2025 = new.get(name_2025, (None, None))
+        out.append({"name": name, "full_name": canonical_tones(full), "code": code,
+                    "latitude": lat, "longitude": lon, "name_2025": name_2025,
+                    "latitude_2025": lat_2025, "longitude_2025": lon_2025})
+    return tuple(out)
+
+
 def provinces() -> list[str]:
     """The 63 provinces (canonical names), sorted."""
     return sorted(set(_load()[1]))

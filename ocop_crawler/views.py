@@ -28,7 +28,6 @@ What it adds to the storage schema:
 from __future__ import annotations
 
 import re
-import unicodedata
 
 # -- names (shared with the Datasette plugin, which must stay self-contained) ------
 
@@ -36,43 +35,11 @@ from .datasette.plugins.ocop import fold, province_key  # noqa: E402,F401
 
 # -- provinces -------------------------------------------------------------
 
-# the gazetteer's short names that FACTS.md (and nlp.areas) spell differently
-_RENAME = {"Huế": "Thừa Thiên Huế"}
-
-
 def _gazetteer_provinces() -> list[dict]:
-    """The 63 provinces of 2019–2025 with coordinates and their 2025 province."""
-    import json
-    import sqlite3
-    from importlib.resources import files
-
-    data = files("vietnamadminunits") / "data"
-    conn = sqlite3.connect(f"file:{data / 'dataset.db'}?mode=ro", uri=True)
-    try:
-        legacy = conn.execute(
-            "select provinceShort, province, provinceKey, provinceCode, provinceLat, provinceLon "
-            "from admin_units_legacy group by provinceKey order by cast(provinceCode as int)"
-        ).fetchall()
-        new = {k: (short, lat, lon) for short, k, lat, lon in conn.execute(
-            "select provinceShort, provinceKey, provinceLat, provinceLon from admin_units "
-            "group by provinceKey")}
-    finally:
-        conn.close()
-    merged = json.loads((data / "converter_2025.json").read_text("utf-8"))["DICT_PROVINCE"]
-    successor = {old: new_key for new_key, olds in merged.items() for old in olds}
-    rows = []
-    for short, full, key, code, lat, lon in legacy:
-        short = _RENAME.get(unicodedata.normalize("NFC", short), unicodedata.normalize("NFC", short))
-        new_short, new_lat, new_lon = new[successor[key]]
-        rows.append({
-            "name": short, "full_name": unicodedata.normalize("NFC", full),
-            "key": province_key(short), "code": code,
-            "name_2025": unicodedata.normalize("NFC", new_short),
-            "key_2025": province_key(new_short),
-            "latitude": lat, "longitude": lon,
-            "latitude_2025": new_lat, "longitude_2025": new_lon,
-        })
-    return rows
+    """The 63 provinces of 2019–2025 with coordinates and their 2025 province (nlp.areas)."""
+    from nlp.areas import province_records
+    return [dict(r, key=province_key(r["name"]), key_2025=province_key(r["name_2025"]))
+            for r in province_records()]
 
 
 # -- full-text search ------------------------------------------------------

@@ -6,7 +6,7 @@
     []
 
 The 63 provinces of 2019-2025 and the 34-province map of 1 July 2025 come from
-the ``vietnamadminunits`` package's data (its "Huế" is spelled "Thừa Thiên Huế"
+``nlp.areas`` (vietnamadminunits' data; its "Huế" is spelled "Thừa Thiên Huế"
 here, as in FACTS.md). Province names are compared after NFC, lower-casing and
 folding the old/new tone-mark placement (Hoà = Hòa, Thuỷ = Thủy).
 """
@@ -16,88 +16,41 @@ import json
 import re
 import sys
 import unicodedata
-from functools import lru_cache
-from pathlib import Path
 from urllib.parse import urlsplit
+
+from nlp import areas
+from nlp.normalize import canonical_tones, name_key
 
 from . import Site, all_sites
 
 KINDS = ("provincial", "national", "aggregator", "sample")
 SELECTOR_KEYS = ("title", "date", "body", "author")
 
-# FACTS.md spells the province that became Huế city on 1/1/2025 by its 2019-2024 name.
-_SPELLING = {"Huế": "Thừa Thiên Huế"}
-
-# Old ("hoà") and new ("hòa") tone-mark placement fold to one form.
-_TONE_FOLD = {
-    old: new
-    for marks in ("\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
-    for old, new in (
-        (unicodedata.normalize("NFC", "o" + marks + "a"), unicodedata.normalize("NFC", "oa" + marks)),
-        (unicodedata.normalize("NFC", "o" + marks + "e"), unicodedata.normalize("NFC", "oe" + marks)),
-        (unicodedata.normalize("NFC", "u" + marks + "y"), unicodedata.normalize("NFC", "uy" + marks)),
-    )
-}
-_TONE_RE = re.compile("|".join(map(re.escape, _TONE_FOLD)))
-
+# Names and the 2025 map come from the project's gazetteer (nlp.areas, on vietnamadminunits).
 
 def fold(name: str) -> str:
     """Comparison key of a Vietnamese name: NFC, lower case, one tone-mark placement."""
-    s = unicodedata.normalize("NFC", " ".join(name.split())).lower()
-    return _TONE_RE.sub(lambda m: _TONE_FOLD[m.group(0)], s)
+    return canonical_tones(unicodedata.normalize("NFC", " ".join(name.split()))).lower()
 
 
 def unaccent(name: str) -> str:
-    """``fold(name)`` without diacritics ("Đắk Lắk" -> "dak lak"), for lenient filters."""
-    s = unicodedata.normalize("NFD", fold(name)).replace("đ", "d")
-    return "".join(c for c in s if not unicodedata.combining(c))
-
-
-def _adminunits_data(filename: str) -> dict:
-    import vietnamadminunits
-    path = Path(vietnamadminunits.__file__).parent / "data" / filename
-    with open(path, encoding="utf-8") as f:
-        return json.load(f)
-
-
-@lru_cache(maxsize=1)
-def _province_tables() -> tuple[dict[str, str], dict[str, str]]:
-    """({adminunits key: FACTS.md name} for the 63 provinces, {name: 2025 province name})."""
-    legacy = _adminunits_data("parser_legacy.json")["DICT_PROVINCE"]
-    names = {
-        key: unicodedata.normalize("NFC", _SPELLING.get(p["provinceShort"], p["provinceShort"]))
-        for key, p in legacy.items()
-    }
-    if len(names) != 63:
-        raise RuntimeError(f"vietnamadminunits lists {len(names)} legacy provinces, expected 63")
-    merged = _adminunits_data("converter_2025.json")["DICT_PROVINCE"]
-    new_name = {}
-    for new_key, old_keys in merged.items():
-        for old_key in old_keys:
-            # The 2025 province carries the name of the old province with the same key.
-            new_name[names[old_key]] = names[new_key] if new_key in names else None
-    # Huế city keeps Thừa Thiên Huế's territory; its 2025 name is "Huế".
-    new_name = {old: ("Huế" if new == "Thừa Thiên Huế" else new) for old, new in new_name.items()}
-    return names, new_name
+    """The name without diacritics ("Đắk Lắk" -> "dak lak"), for lenient filters."""
+    return name_key(name)
 
 
 def provinces_63() -> list[str]:
-    """The 63 provinces of 2019-2025, FACTS.md spelling, in official code order."""
-    return list(_province_tables()[0].values())
+    """The 63 provinces of 2019-2025, FACTS.md spelling, sorted by name."""
+    return areas.provinces()
 
 
 def province_2025(province: str) -> str | None:
     """The province of the 34-province map (1/7/2025) that ``province`` is part of."""
-    by_fold = {fold(k): v for k, v in _province_tables()[1].items()}
-    return by_fold.get(fold(province))
+    return areas.province_2025(province)
 
 
 def canonical_province(name: str) -> str | None:
     """The FACTS.md spelling of a province name given with or without diacritics, else None."""
-    for p in provinces_63():
-        if fold(p) == fold(name) or unaccent(p) == unaccent(name):
-            return p
-    return None
+    return areas.find_province(name)
 
 
 def _same_domain(url: str, base: str) -> bool:
