@@ -48,72 +48,57 @@ def _data_dir() -> Path:
     return Path(vietnamadminunits.__file__).parent / "data"
 
 
+@dataclass(frozen=True)
+class _Gazetteer:
+    by_key: dict          # folded name or alias -> canonical province
+    records: tuple        # one dict per province, official code order (see province_records)
+    to_2025: dict         # canonical province -> its province on the 2025 map
+    districts: dict       # folded district name -> [District, ...]
+
+
 @lru_cache(maxsize=1)
-def _load():
+def _load() -> _Gazetteer:
+    """Read vietnamadminunits' data once: provinces, districts, the 2025 map."""
     con = sqlite3.connect(f"file:{_data_dir() / 'dataset.db'}?mode=ro", uri=True)
-    rows = con.execute(
-        "select distinct provinceShort, provinceKey, provinceLat, provinceLon, "
-        "districtShort, districtType from admin_units_legacy").fetchall()
-    con.close()
-    provinces, coords, keys, districts = {}, {}, {}, []
-    for short, pkey, lat, lon, dshort, dtype in rows:
+    try:
+        rows = con.execute(
+            "select distinct provinceShort, province, provinceKey, provinceCode, provinceLat, provinceLon, "
+            "districtShort, districtType from admin_units_legacy "
+            "order by cast(provinceCode as int)").fetchall()
+        new = {key: (canonical_tones(short), lat, lon) for key, short, lat, lon in con.execute(
+            "select provinceKey, provinceShort, provinceLat, provinceLon from admin_units group by provinceKey")}
+    finally:
+        con.close()
+    merged = json.loads((_data_dir() / "converter_2025.json").read_text("utf-8"))["DICT_PROVINCE"]
+    successor = {old: new_key for new_key, olds in merged.items() for old in olds}
+    by_key, records, to_2025, districts = {}, {}, {}, {}
+    for short, full, pkey, code, lat, lon, dshort, dtype in rows:
         name = canonical_tones(_RENAME.get(short, short))
-        provinces[name_key(name)] = name
-        coords[name] = (lat, lon)
-        keys[pkey] = name
+        if name not in records:
+            name_2025, lat_2025, lon_2025 = new[successor[pkey]]
+            by_key[name_key(name)] = name
+            to_2025[name] = name_2025
+            records[name] = {"name": name, "full_name": canonical_tones(full), "code": code,
+                             "latitude": lat, "longitude": lon, "name_2025": name_2025,
+                             "latitude_2025": lat_2025, "longitude_2025": lon_2025}
         dname = canonical_tones(re.sub(r"\s*\(.*\)$", "", dshort or "")).strip()
         if dname:
-            districts.append(District(dname, name, dtype))
+            districts.setdefault(name_key(dname), []).append(District(dname, name, dtype))
     for name, aliases in _PROVINCE_ALIASES.items():
         for alias in aliases:
-            provinces.setdefault(name_key(alias), name)
-    conv = json.loads((_data_dir() / "converter_2025.json").read_text("utf-8"))["DICT_PROVINCE"]
-    new_names = _new_province_names()
-    to_2025 = {}
-    for new_key, old_keys in conv.items():
-        for old in old_keys:
-            if old in keys:
-                to_2025[keys[old]] = new_names.get(new_key) or keys.get(new_key)
-    by_district: dict[str, list[District]] = {}
-    for d in districts:
-        by_district.setdefault(name_key(d.name), []).append(d)
-    return provinces, coords, to_2025, by_district
+            by_key.setdefault(name_key(alias), name)
+    return _Gazetteer(by_key, tuple(records.values()), to_2025, districts)
 
 
-def _new_province_names() -> dict[str, str]:
-    con = sqlite3.connect(f"file:{_data_dir() / 'dataset.db'}?mode=ro", uri=True)
-    rows = con.execute("select distinct provinceKey, provinceShort from admin_units").fetchall()
-    con.close()
-    return {k: canonical_tones(v) for k, v in rows}
-
-
-@lru_cache(maxsize=1)
 def province_records() -> tuple[dict, ...]:
     """One record per province of 2019-2025, in official code order: name, full_name, code,
     latitude, longitude, and name_2025/latitude_2025/longitude_2025 of its 2025 province."""
-    con = sqlite3.connect(f"file:{_data_dir() / 'dataset.db'}?mode=ro", uri=True)
-    try:
-        legacy = con.execute(
-            "select provinceShort, province, provinceCode, provinceLat, provinceLon from admin_units_legacy "
-            "group by provinceKey order by cast(provinceCode as int)").fetchall()
-        new = {canonical_tones(short): (lat, lon) for short, lat, lon in con.execute(
-            "select provinceShort, provinceLat, provinceLon from admin_units group by provinceKey")}
-    finally:
-        con.close()
-    out = []
-    for short, full, code, lat, lon in legacy:
-        name = canonical_tones(_RENAME.get(short, short))
-        name_2025 = province_2025(name)
-        lat_2025, lon_2025 = new.get(name_2025, (None, None))
-        out.append({"name": name, "full_name": canonical_tones(full), "code": code,
-                    "latitude": lat, "longitude": lon, "name_2025": name_2025,
-                    "latitude_2025": lat_2025, "longitude_2025": lon_2025})
-    return tuple(out)
+    return _load().records
 
 
 def provinces() -> list[str]:
     """The 63 provinces (canonical names), sorted."""
-    return sorted(set(_load()[1]))
+    return sorted(r["name"] for r in _load().records)
 
 
 @lru_cache(maxsize=8192)
@@ -121,12 +106,7 @@ def find_province(text: str) -> str | None:
     """Canonical province for a name or variant ("tỉnh Hà Tĩnh", "TP.HCM"), else None."""
     key = name_key(text)
     key = re.sub(r"^(tinh|thanh pho|tp\.?)\s+", "", key)
-    return _load()[0].get(key) or _load()[0].get(name_key(text))
-
-
-def province_keys() -> dict[str, str]:
-    """Folded key -> canonical province, aliases included."""
-    return _load()[0]
+    return _load().by_key.get(key) or _load().by_key.get(name_key(text))
 
 
 def province_2025(province: str | None) -> str | None:
@@ -134,20 +114,12 @@ def province_2025(province: str | None) -> str | None:
     if not province:
         return None
     canon = find_province(province) or province
-    return _load()[2].get(canon)
-
-
-def coordinates(province: str) -> tuple[float, float] | None:
-    return _load()[1].get(find_province(province) or province)
+    return _load().to_2025.get(canon)
 
 
 def districts_named(name: str) -> list[District]:
     """Every district whose name matches (folded), across all provinces."""
-    return list(_load()[3].get(name_key(name), ()))
-
-
-def district_keys() -> dict[str, list[District]]:
-    return _load()[3]
+    return list(_load().districts.get(name_key(name), ()))
 
 
 def find_district(name: str, province: str | None = None) -> District | None:

@@ -29,7 +29,7 @@ _ACTUAL_AFTER_TARGET = re.compile(r"đến nay|hiện có|hiện nay|lũy kế|l
 _EXCL_PRODUCT = re.compile(
     r"tiềm năng|tham gia(?!\s+(?:vào\s+)?(?:các\s+)?(?:kênh|sàn|hội chợ|hệ thống|thị trường|chuỗi|xúc tiến))|"
     r"đăng ký|đề nghị|đề xuất|dự thi|\bchờ\b|(?<!chương )\btrình\b|hết hạn|không đạt|chưa đạt|"
-    r"(?<!kênh )đưa ra đánh giá|đưa vào đánh giá|hồ sơ|lựa chọn|được chọn|"
+    r"đưa ra đánh giá|đưa vào đánh giá|hồ sơ|lựa chọn|được chọn|"
     r"được đánh giá(?![^.;]{0,40}(?:phân hạng|xếp hạng|công nhận|chứng nhận))|"
     r"đang (?:hoàn thiện|đánh giá|xây dựng)", I)
 _EXCL_SUBJECT = re.compile(r"tiềm năng", I)
