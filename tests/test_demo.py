@@ -9,14 +9,19 @@ from pathlib import Path
 OCOP = Path(sys.executable).with_name("ocop")
 
 
-def test_demo_builds_the_database_and_prints_a_summary(tmp_path):
-    db = tmp_path / "demo.db"
-    # an older demo database (sample sources only) is rebuilt from scratch
-    con = sqlite3.connect(db)
+def _db_with_source(path: Path, source_id: str, kind: str) -> Path:
+    """An existing database holding one source, as a previous run would leave it."""
+    con = sqlite3.connect(path)
     con.execute("create table sources (id text primary key, kind text)")
-    con.execute("insert into sources values ('sample-old', 'sample')")
+    con.execute("insert into sources values (?, ?)", [source_id, kind])
     con.commit()
     con.close()
+    return path
+
+
+def test_demo_builds_the_database_and_prints_a_summary(tmp_path):
+    # an older demo database (sample sources only) is rebuilt from scratch
+    db = _db_with_source(tmp_path / "demo.db", "sample-old", "sample")
     proc = subprocess.run([str(OCOP), "demo", "--db", str(db), "--no-serve"], cwd=tmp_path,
                           capture_output=True, text=True, timeout=180)
     assert proc.returncode == 0, proc.stderr
@@ -39,12 +44,7 @@ def test_demo_builds_the_database_and_prints_a_summary(tmp_path):
 
 
 def test_demo_refuses_a_database_of_real_crawls(tmp_path):
-    db = tmp_path / "real.db"
-    con = sqlite3.connect(db)
-    con.execute("create table sources (id text primary key, kind text)")
-    con.execute("insert into sources values ('baohatinh', 'provincial')")
-    con.commit()
-    con.close()
+    db = _db_with_source(tmp_path / "real.db", "baohatinh", "provincial")
     proc = subprocess.run([str(OCOP), "demo", "--db", str(db), "--no-serve"], cwd=tmp_path,
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2
