@@ -15,12 +15,14 @@ from . import cues
 from .context import Area, Doc
 from .mentions import Mention, find_mentions
 from .places import Place
+from .segments import segment_of
 
 I = re.IGNORECASE
 
 _BREAKDOWN = re.compile(r"trong đó|trong số (?:này|đó)|bao gồm|\bgồm\b|\(|cụ thể|chia ra|riêng", I)
 _CONTINUATION = re.compile(r"^\s*(?:trong đó|trong số (?:này|đó)|cụ thể|bao gồm|gồm|đồng thời|riêng|ngoài ra|trong cơ cấu)", I)
-_PARTS_START = re.compile(r"^\s*(?:trong đó|trong số (?:này|đó)|bao gồm|gồm|trong cơ cấu)", I)
+_PARTS_START = re.compile(r"^\s*(?:trong đó|trong số (?:này|đó)|bao gồm|gồm|trong cơ cấu|cụ thể|chia ra|"
+                          r"nhiều nhất là|dẫn đầu là|đứng đầu là)", I)
 _NEW_SUBJECT = re.compile(r"lũy kế|luỹ kế|đến nay|tính đến|hiện nay|hiện có|^\s*năm \d{4}", I)
 _PLAN_BEFORE = re.compile(r"(?:kế hoạch|KH|chỉ tiêu)(?:\s+năm)?(?:\s+\d{4})?\s*[(:]?\s*$", I)
 _CHANGE_BEFORE = re.compile(r"\b(?:tăng|giảm)\s*(?:thêm\s*)?$|nâng tổng số[^,;]{0,60}$", I)
@@ -41,11 +43,11 @@ _NOT_OCOP_PRODUCT = re.compile(r"^\s*(?:OCOP\s+)?(?:và\s+(?:nông sản|sản p
 _PROPOSED = re.compile(r"(?:đề nghị|đề xuất|hồ sơ|trình|xin)\s+(?:công nhận|chứng nhận|xét|đánh giá|phân hạng)"
                        r"[^.;,]{0,20}$", I)
 _EVALUATED_FOR = re.compile(r"(?:đánh giá|phân hạng|thẩm định|xét|chấm)(?:(?!công nhận|chứng nhận)[^.;]){0,50}"
-                            r"\bcho\s*(?:các\s+)?$", I)
+                            r"\b(?:cho|đối với)\s*(?:các\s+)?$", I)
 _PRODUCER = re.compile(r"\b(?:Công ty|HTX|Hợp tác xã|Doanh nghiệp|Cơ sở|Hộ kinh doanh|Tổ hợp tác|THT)\s+"
                        r"(?:[A-ZĐ]|TNHH|CP|Cổ phần)[^;]*?\b(?:có|với|đạt)\b(?![^;]*\btrong\s*$)")
 _PARTICIPATION = re.compile(r"đăng ký|tham gia", I)
-_CERTIFIED = re.compile(r"được (?:công nhận|chứng nhận|cấp)|đạt chuẩn|đạt (?:hạng )?(?:từ )?\d(?:\s*-\s*\d)?\s*sao", I)
+_CERTIFIED = re.compile(r"được (?:[^,;]{0,30}?(?:xếp hạng|phân hạng)\s+(?:đạt\s+)?\d\s*sao|công nhận|chứng nhận|cấp)|đạt chuẩn|đạt (?:hạng )?(?:từ )?\d(?:\s*-\s*\d)?\s*sao", I)
 _SUBJECT_LINK = re.compile(r"^\s*(?:,\s*)?(?:của|từ|thuộc)\s+(?:các\s+)?$", I)
 _SUBJECT_OCOP = re.compile(r"^[^.;]{0,60}?(?:OCOP|tham gia (?:vào )?(?:chương trình|Chương trình)|có sản phẩm|"
                            r"được công nhận|đạt chuẩn)", I)
@@ -53,6 +55,13 @@ _DISTRIBUTE = re.compile(r"mỗi\s+(?:huyện|đơn vị|địa phương|thị x
 _STARS_THEN_NEXT = re.compile(r"(?:từ\s+)?(?:hạng\s+)?0?[3-5]\s*(?:-\s*0?[3-5]\s*)?sao[^,;]{0,40}?(?:nhất\s+)?"
                               r"\b(?:với|cho|là)\s*(?:các\s+)?$", I)
 _STAR_BLOCK = re.compile(r"tiềm năng|chờ|trình|đề nghị|dự thi|đăng ký", I)
+_OF_PLACE = re.compile(r"^\s*(?:OCOP\s+)?(?:của|thuộc|tại|ở)\s+(?:các\s+)?$", I)
+_NAMED_PRODUCER_AFTER = re.compile(r"^[^;.\d]{0,120}?\bcủa\s+(?:Công ty|HTX|Hợp tác xã|Doanh nghiệp|DNTN|Cơ sở|Hộ kinh doanh|"
+                                   r"hộ (?:ông|bà|anh|chị)|Tổ hợp tác|THT)\s+(?:TNHH|CP|Cổ phần|[A-ZĐ\"“])")
+_INTAKE_PREAMBLE = re.compile(r"(?:sản phẩm|chủ thể)\s+(?:được\s+)?(?:tham gia|đăng ký|dự thi|đề nghị|đề xuất)"
+                              r"(?:(?!công nhận|chứng nhận|đạt\b|xếp hạng)[^;.\d]){0,60}$", I)
+_NATIONAL_PROGRAMME = re.compile(r"/QĐ-TTg|Thủ tướng Chính phủ|Chương trình (?:OCOP )?(?:quốc gia|toàn quốc)", I)
+_PAIRED_ROUND = re.compile(r"(?:đánh giá|công nhận|cấp|chứng nhận) lại|nâng hạng|nâng cấp|nâng sao", I)
 _PARTS_SPLIT = re.compile(r"\btrong đó\b|\btrong số\b|\bbao gồm\b|\bgồm\b", I)
 
 
@@ -66,12 +75,19 @@ class Draft:
     comp_prefix: bool = False          # the comparator was a word before the number (it may distribute)
     stars: tuple = (3, 5)
     stars_explicit: bool = False
+    stars_inherited: bool = False      # the stars of the round this is a part of
     year: int | None = None
     year_explicit: bool = False
     child: bool = False                # a part of the head's count
     aside: bool = False                # a plan, a share, a denominator, a change: never a head
     drop: bool = False                 # not a fact
     extra_areas: list = field(default_factory=list)
+    segment: str | None = None         # the subset counted (FACTS.md), None for all products/subjects
+    why: list = field(default_factory=list)   # the reasons of each decision, for --explain and facts.why
+
+    def because(self, reason: str) -> None:
+        if reason not in self.why:
+            self.why.append(reason)
 
 
 @dataclass
@@ -105,6 +121,7 @@ class SentenceReader:
         self.in_breakdown = parts
         self.drafts: list[Draft] = []
         self.prev_end = 0
+        self.claimed: set = set()          # places already taken as a count's area ("17 sản phẩm của huyện A")
 
     # -- driver -------------------------------------------------------------
     def read(self) -> list[Draft]:
@@ -119,6 +136,7 @@ class SentenceReader:
             self._increment(d, v)
             self._year(d, v)
             self._area(d, v)
+            self._segment(d, v)
             self._finish(d, v)
         self._remember()
         return self.drafts
@@ -187,6 +205,26 @@ class SentenceReader:
                 d.drop = True
         if m.unit == "count" and not m.anchored and _PRODUCER.search(_strip_parens(v.between)):
             d.drop = True
+            d.because("not a fact: products of one named producer")
+        if m.unit == "count" and not m.anchored and not d.child and _NAMED_PRODUCER_AFTER.match(v.tail):
+            d.drop = True                              # "2 sản phẩm “…” của Công ty TNHH X"
+            d.because("not a fact: products of one named producer")
+        if m.metric == "products" and not m.anchored and v.i + 1 < len(self.mentions) \
+                and _SUBJECT_LINK.match(v.tail) and self.mentions[v.i + 1].metric == "subjects":
+            nxt = self.mentions[v.i + 1]               # "62 sản phẩm của 31 chủ thể tham gia Chương trình"
+            after = self.s[nxt.end:(self.mentions[v.i + 2].start if v.i + 2 < len(self.mentions) else len(self.s))]
+            after = re.split(r"[;.]|\btrong đó\b|\bgồm\b", after, maxsplit=1, flags=I)[0][:90]
+            if (_EXCL_PRODUCT.search(after) or re.search(r"đủ điều kiện", after, I)) and not _CERTIFIED.search(after):
+                d.drop = True
+                d.because("not a fact: an intake (products and their subjects entered a round)")
+        if v.linked and self.drafts and self.drafts[-1].drop:
+            d.drop = True
+            d.because("not a fact: the subjects of products that are not a fact")
+        if v.i == 0 and not d.child and _INTAKE_PREAMBLE.search(v.left) and not _CERTIFIED.search(v.tail_clause):
+            d.drop = True                              # "các địa phương có nhiều sản phẩm tham gia là: huyện A (15 …)"
+            d.because("not a fact: a list of products entered in a round")
+        if d.drop and not d.why:
+            d.because("not a fact: intake, proposal or not an OCOP count")
 
     def _stars(self, d: Draft, v: _View) -> None:
         s, m, ms = self.s, v.m, self.mentions
@@ -205,6 +243,11 @@ class SentenceReader:
             st2 = cues.stars(nxt_tail)
             if st2:
                 d.stars, d.stars_explicit = st2, True
+        head = self.head
+        if not d.stars_explicit and d.child and head is not None and head.stars_explicit \
+                and (not head.child or head.stars_inherited) and head.mention.unit == "count":
+            d.stars, d.stars_explicit, d.stars_inherited = head.stars, True, True
+            d.because("stars from the count it is a part of")
         if v.linked and self.drafts and self.drafts[-1].stars_explicit and not st:
             d.stars, d.stars_explicit = self.drafts[-1].stars, True
         if m.anchored and "anchor" in m.extra:
@@ -317,10 +360,16 @@ class SentenceReader:
 
     def _area(self, d: Draft, v: _View) -> None:
         s, m, doc, drafts = self.s, v.m, self.doc, self.drafts
-        clause_places = [p for p in self.places if v.cstart <= p.start < m.start
+        clause_places = [p for p in self.places if v.cstart <= p.start < m.start and p.start not in self.claimed
                          and not _inside_closed_paren(s, p.start, m.start)]
         v.clause_places = clause_places
-        if m.denominator:                              # "2.167/9.852 sản phẩm, chiếm 22% của cả nước"
+        post = next((p for p in self.places if m.end <= p.start <= m.end + 14 and p.level in ("district", "province")
+                     and _OF_PLACE.match(s[m.end:p.start])), None)
+        if post is not None and not m.denominator and not (m.anchored and "anchor" in m.extra):
+            self.claimed.add(post.start)               # "17 sản phẩm của thành phố Yên Bái; 2 sản phẩm của …"
+            d.area = doc.resolve(post)
+            d.because("area named after the count")
+        elif m.denominator:                              # "2.167/9.852 sản phẩm, chiếm 22% của cả nước"
             clause_end = min([c for c in self.clause_starts if c > m.start], default=len(s))
             national = re.search(r"cả nước|toàn quốc", s[v.cstart:clause_end], I)
             d.area = Area("national", None) if national else (drafts[-1].area if drafts else None)
@@ -341,7 +390,7 @@ class SentenceReader:
                 if named:
                     d.area = doc.resolve(named[-1])
             if _DISTRIBUTE.search(s[last.end:m.start]):  # "các huyện A, B, C mỗi huyện 4 sản phẩm"
-                run = [p for p in clause_places if p.level == "district"]
+                run = [p for p in clause_places if p.level == "district" and p.start >= self.prev_end]
                 d.extra_areas = [doc.resolve(p) for p in run[:-1]]
         elif v.linked and drafts:
             d.area = drafts[-1].area
@@ -351,12 +400,31 @@ class SentenceReader:
                        and not _inside_closed_paren(s, p.start, m.start)]
             if kept_before:
                 d.area = kept_before[-1].area
+            elif _NATIONAL_PROGRAMME.search(s[:m.start]):  # "Theo Quyết định 919/QĐ-TTg …, mục tiêu … 10.000 sản phẩm"
+                d.area = Area("national", None)
+                d.because("area: the national programme the sentence cites")
             elif earlier:
                 d.area = doc.resolve(earlier[-1])
             else:
                 d.area = doc.main
         if d.area is None:
             d.area = doc.main
+
+    def _segment(self, d: Draft, v: _View) -> None:
+        m = v.m
+        anchor = self._anchor(m)
+        if m.anchored and anchor is not None:
+            d.segment = anchor.segment
+        else:
+            left = self.s[self.prev_end:m.start]
+            d.segment = segment_of(m.noun, left, v.tail, part=d.child, paired_round=_PAIRED_ROUND.search(self.s) is not None)
+            if d.segment is None and d.child and self.head is not None and self.head.mention.metric == m.metric:
+                d.segment = self.head.segment
+            if v.linked and d.segment and self.drafts and self.drafts[-1].segment is None \
+                    and self.drafts[-1].mention.metric == "products":
+                self.drafts[-1].segment = d.segment         # "110 sản phẩm của 89 tổ hợp tác, hợp tác xã"
+        if d.segment:
+            d.because(f"segment «{d.segment}»")
 
     def _finish(self, d: Draft, v: _View) -> None:
         doc = self.doc
@@ -386,6 +454,10 @@ class SentenceReader:
         doc.open_target = (bool(kept) and kept[-1].kind == "target" and ends_open) or \
             (doc.list_target and not kept and ends_open)
         if not kept:
+            dropped = [d for d in self.drafts if not d.child and not d.aside and d.mention.unit == "count"]
+            if dropped and _PARTICIPATION.search(s) and not re.search(r"tiềm năng", s, I):
+                # "Trong đó, …" after an intake ("… tham gia Chương trình"): its parts are no facts
+                doc.prev_heads = dropped[-1:]
             return
         heads = [d for d in kept if not d.child and not d.aside]
         doc.prev_heads = heads[-1:] or doc.prev_heads

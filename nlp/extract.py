@@ -19,6 +19,7 @@ from .context import Doc, doc_province
 from .normalize import normalize
 from .places import find_places
 from .sentences import is_candidate, paragraphs, sentences
+from .source import province_from_source_line, province_from_url
 
 EXTRACTOR_VERSION = "1.0.0"
 
@@ -26,7 +27,7 @@ _OCOP = re.compile(r"ocop|\bsao\b|mỗi xã,? (?:phường )?một sản phẩm|
                    re.IGNORECASE)
 
 
-def extract_facts(text, *, title=None, published=None, url=None, home_province=None):
+def extract_facts(text, *, title=None, published=None, url=None, home_province=None, explain=None):
     """Return the OCOP facts stated in an article (a list of FACTS.md dicts).
 
     ``text`` is the body (the title may also be its first line); ``published`` an
@@ -34,6 +35,9 @@ def extract_facts(text, *, title=None, published=None, url=None, home_province=N
     the source's home province. Each fact carries every FACTS.md field plus
     ``province_2025`` and ``sent_start``/``sent_end``, the character offsets of the
     evidence in ``normalize(text)`` (None for a fact read from a separate title).
+
+    ``explain``, when a list, receives one record per counted number of every
+    candidate sentence: ``{"sentence", "text", "number", "fact", "why"}``.
     """
     body = normalize(text or "")
     title = normalize(title or "").strip()
@@ -45,6 +49,10 @@ def extract_facts(text, *, title=None, published=None, url=None, home_province=N
     if not published and url:
         m = re.search(r"/(20[0-4]\d)/", url)
         published = m.group(1) if m else None
+    given = home_province
+    home_province = home_province or province_from_source_line(body) or province_from_url(url)
+    province_note = ("province given by the caller" if given else
+                     "province from the source line or the publishing site" if home_province else None)
     doc = Doc(published, home_province)
     first = paras[0][1]
     head_text = first if (paras[0][0] < 0 or (len(first) < 220 and not re.search(r"[.;]\s*$", first))) else ""
@@ -52,15 +60,17 @@ def extract_facts(text, *, title=None, published=None, url=None, home_province=N
     body_places, lead_places = [], []
     for off, para in paras:
         if "OCOP" in para or "sản phẩm" in para or off == paras[0][0]:
-            found = find_places(para, None)
+            found = find_places(para, doc.home)   # a district name shared by two provinces: the site's
             lead_places = lead_places or found
             body_places.extend(found)
     doc.province = doc_province(title_places, body_places, doc.home)
+    doc.named_province = any(p.province == doc.province for p in title_places + body_places)
     if head_text and doc.province:   # bare district names need the province to be recognised
         title_places = find_places(head_text, doc.province) or title_places
     doc.settle(title_places, lead_places)
 
     facts = []
+    n_sent = 0
     cue = [bool(_OCOP.search(p)) for _, p in paras]
     for n, (off, para) in enumerate(paras):
         ocop_para = cue[n] or (n > 0 and cue[n - 1]) or (n + 1 < len(cue) and cue[n + 1])
@@ -72,8 +82,13 @@ def extract_facts(text, *, title=None, published=None, url=None, home_province=N
             start = None if off < 0 else off + s_off
             places = find_places(sent, doc.province)
             if is_candidate(sent):
+                n_sent += 1
                 for d in read_sentence(sent, places, doc, ocop_para):
+                    if explain is not None:
+                        explain.append({"sentence": n_sent, "text": sent, "number": sent[d.mention.start:d.mention.end],
+                                        "fact": not d.drop, "why": _why(d, doc, province_note)})
                     if not d.drop:
+                        d.why = [_why(d, doc, province_note)]
                         facts.extend(_emit(d, sent, start, headline=bool(head_text) and off == paras[0][0]))
             doc.remember(places)
             opening = cues.years(sent[:30])       # "Trong năm 2024, huyện …": the year of what follows
@@ -117,6 +132,25 @@ def _locate(original: str, evidence: str, hint: int):
     return (m.start(), m.end()) if m else None
 
 
+def _why(d: Draft, doc, province_note) -> str:
+    """The reasons of a decision, in words a researcher can check."""
+    if d.drop:
+        return "; ".join(w for w in d.why if w.startswith("not a fact")) or "not a fact"
+    parts = [f"{d.kind}{' addition' if d.increment else ' total'}",
+             f"stars {d.stars[0]}..{d.stars[1]}" + ("" if d.stars_explicit else " (default)")]
+    if d.child:
+        parts.append("part of the count before it")
+    area = d.area
+    if area is not None and area.level == "national":
+        parts.append("area: nation")
+    elif area is not None:
+        parts.append(f"area: {area.district or area.province}")
+        if doc.province == area.province and province_note and not doc.named_province:
+            parts.append(province_note)
+    parts.extend(w for w in d.why if not w.startswith("not a fact"))
+    return "; ".join(parts)
+
+
 def _emit(d: Draft, sent: str, start, headline=False):
     """FACTS.md dicts of a draft (one per area when a count is distributed: "mỗi huyện 4")."""
     out = []
@@ -134,6 +168,7 @@ def _emit(d: Draft, sent: str, start, headline=False):
             "metric": d.mention.metric, "unit": d.mention.unit, "kind": d.kind,
             "increment": bool(d.increment), "value": value, "comparator": d.comparator,
             "stars_min": d.stars[0], "stars_max": d.stars[1], "year": d.year,
+            "segment": d.segment, "why": "; ".join(d.why),
             "evidence": sent,
             "province_2025": areas.province_2025(province) if province else None,
             "sent_start": start, "sent_end": None if start is None else start + len(sent),

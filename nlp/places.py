@@ -79,6 +79,9 @@ def _prefix_place(m, province):
     return None
 
 
+_WIDGET = re.compile(r"\s*[:\-–]?\s*-?\d+(?:[.,]\d+)?\s*(?:°|º|độ C\b|℃)")
+
+
 def find_places(sentence: str, province: str | None = None) -> list[Place]:
     """Area mentions in ``sentence``; ``province`` is the article's province (for bare district names)."""
     out: list[Place] = []
@@ -125,4 +128,4 @@ def find_places(sentence: str, province: str | None = None) -> list[Place]:
                     taken.append((a, b))
                     break
     out.sort(key=lambda p: p.start)
-    return out
+    return [p for p in out if not _WIDGET.match(sentence, p.end)]   # "Hà Nội 20°C": a weather widget

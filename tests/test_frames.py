@@ -1,0 +1,128 @@
+"""Rules that read a count in its article: intakes and their breakdowns, stars of a
+round, segments, areas named after a count, the province of the source line or
+site, widgets. Every sentence here is written for the test."""
+from nlp import extract_facts
+from nlp.segments import segment_of
+from nlp.source import province_from_source_line, province_from_url
+
+
+def facts(text, **kw):
+    return extract_facts(text, published=kw.pop("published", "2024-06-01"), **kw)
+
+
+def key(f):
+    return (f["level"], f["district"] or f["province"], f["metric"], f["value"], f["stars_min"], f["stars_max"])
+
+
+def test_breakdown_of_an_intake_is_no_fact():
+    text = ("Hà Tĩnh: năm 2024 có 98 sản phẩm tham gia chương trình OCOP. "
+            "Cụ thể: huyện Kỳ Anh 28 sản phẩm, huyện Hương Sơn 24 sản phẩm.")
+    assert facts(text) == []
+
+
+def test_products_and_subjects_of_an_intake():
+    text = "Tỉnh Bắc Ninh phê duyệt 62 sản phẩm của 31 chủ thể tham gia Chương trình OCOP năm 2022."
+    assert facts(text) == []
+    text = "Năm 2023, toàn tỉnh Nghệ An có 70 sản phẩm của 40 chủ thể có hồ sơ đủ điều kiện để Hội đồng OCOP chấm điểm."
+    assert facts(text) == []
+
+
+def test_intake_list_with_a_result_keeps_the_result():
+    text = ("Trong 20 sản phẩm tham gia chương trình OCOP năm 2023 của huyện Hương Sơn thì có 15 sản phẩm "
+            "được hội đồng cấp tỉnh xếp hạng 4 sao.")
+    got = {key(f) for f in facts(text, home_province="Hà Tĩnh")}
+    assert ("district", "Hương Sơn", "products", 15, 4, 4) in got
+    assert not any(k[3] == 20 for k in got)
+
+
+def test_parts_take_the_stars_of_their_round():
+    text = ("UBND tỉnh Hà Tĩnh công nhận 8 sản phẩm OCOP đạt 4 sao. "
+            "Trong đó, huyện Kỳ Anh có 3 sản phẩm, huyện Hương Sơn có 2 sản phẩm.")
+    got = {key(f) for f in facts(text)}
+    assert ("province", "Hà Tĩnh", "products", 8, 4, 4) in got
+    assert ("district", "Kỳ Anh", "products", 3, 4, 4) in got
+    assert ("district", "Hương Sơn", "products", 2, 4, 4) in got
+
+
+def test_area_named_after_the_count():
+    text = ("Năm 2024, tỉnh Hà Tĩnh công nhận 30 sản phẩm OCOP; trong đó có 12 sản phẩm của huyện Kỳ Anh; "
+            "8 sản phẩm của huyện Hương Sơn.")
+    got = {key(f)[:4] for f in facts(text)}
+    assert ("district", "Kỳ Anh", "products", 12) in got
+    assert ("district", "Hương Sơn", "products", 8) in got
+    assert ("province", "Hà Tĩnh", "products", 12) not in got
+
+
+def test_named_producer_after_the_count_is_no_fact():
+    text = ("Toàn tỉnh Hà Tĩnh có 400 sản phẩm OCOP. Ngoài ra, 2 sản phẩm “Cam khô” và “Mứt cam” "
+            "của Công ty TNHH Hồng Lam được nâng hạng lên 4 sao.")
+    assert [f["value"] for f in facts(text)] == [400]
+
+
+def test_segments():
+    assert segment_of("hợp tác xã", "", "") == "hợp tác xã"
+    assert segment_of("chủ thể", "", " là HTX") == "hợp tác xã"
+    assert segment_of("sản phẩm", "", " thuộc ngành đồ uống") == "đồ uống"
+    assert segment_of("sản phẩm", "Nhóm thủ công mỹ nghệ có ", "") == "thủ công mỹ nghệ"
+    assert segment_of("sản phẩm", "", " đánh giá lại") == "đánh giá lại"
+    assert segment_of("sản phẩm", "", " mới", part=True) == "cấp mới"
+    assert segment_of("sản phẩm", "", " OCOP mới đạt 3 sao") is None      # "thêm 35 sản phẩm OCOP mới": all new
+    assert segment_of("sản phẩm", "", " OCOP được bán trên sàn thương mại điện tử") == "sàn thương mại điện tử"
+    assert segment_of("sản phẩm", "Các HTX sở hữu ", " OCOP") == "hợp tác xã"
+    assert segment_of("sản phẩm", "", " OCOP của tỉnh") is None
+    assert segment_of("chủ thể", "", " (doanh nghiệp, hợp tác xã, hộ gia đình)") is None
+
+
+def test_segment_in_an_article():
+    text = ("Hà Tĩnh hiện có 350 sản phẩm OCOP, trong đó có 120 sản phẩm của 80 hợp tác xã. "
+            "Các HTX sở hữu 120 sản phẩm OCOP, chiếm khoảng 34%.")
+    got = {(f["value"], f["segment"]) for f in facts(text)}
+    assert (350, None) in got
+    assert (120, "hợp tác xã") in got and (80, "hợp tác xã") in got
+
+
+def test_province_from_site_and_source_line():
+    assert province_from_url("https://baohungyen.vn/kinh-te/202010/a.html") == "Hưng Yên"
+    assert province_from_url("https://dakrlap.daknong.gov.vn/tin/1") == "Đắk Nông"
+    assert province_from_url("https://vnexpress.net/a") is None
+    assert province_from_source_line("…\nNguồn: https://baocaobang.vn/ocop-123.html") == "Cao Bằng"
+    assert province_from_source_line("…\nBáo Đắk Lắk – baodaklak.vn") == "Đắk Lắk"
+    text = "Phấn đấu đến năm 2025 có 30 sản phẩm OCOP đạt 4 sao trở lên."
+    got = facts(text, url="https://baohungyen.vn/kinh-te/a.html")
+    assert [(f["level"], f["province"]) for f in got] == [("province", "Hưng Yên")]
+    got = facts(text + "\nNguồn: baocaobang.vn")
+    assert [(f["level"], f["province"]) for f in got] == [("province", "Cao Bằng")]
+
+
+def test_weather_widget_is_no_area():
+    text = "Hà Nội 20°C\nToàn tỉnh Lạng Sơn hiện có 150 sản phẩm OCOP."
+    assert [(f["province"], f["value"]) for f in facts(text)] == [("Lạng Sơn", 150)]
+
+
+def test_national_programme_figure_is_national():
+    text = ("Hưng Yên triển khai OCOP. Theo Quyết định số 919/QĐ-TTg của Thủ tướng Chính phủ, mục tiêu đến năm 2025 "
+            "có ít nhất 10.000 sản phẩm OCOP.")
+    got = facts(text)
+    assert [(f["level"], f["value"]) for f in got] == [("national", 10000)]
+
+
+def test_explain_and_why():
+    records = []
+    text = ("Hà Tĩnh: năm 2024 có 98 sản phẩm tham gia chương trình OCOP. "
+            "UBND tỉnh công nhận 8 sản phẩm đạt 4 sao.")
+    got = extract_facts(text, published="2024-06-01", explain=records)
+    assert [(r["number"], r["fact"]) for r in records] == [("98 sản phẩm", False), ("8 sản phẩm", True)]
+    assert records[0]["why"].startswith("not a fact")
+    assert [f["value"] for f in got] == [8]
+    assert "stars 4..4" in got[0]["why"] and "Hà Tĩnh" in got[0]["why"]
+
+
+def test_evaluated_for_is_an_intake():
+    text = "Tỉnh Hà Tĩnh cũng thực hiện đánh giá lại đối với 25 sản phẩm OCOP hết hạn."
+    assert facts(text) == []
+
+
+def test_shared_district_name_takes_the_site_province():
+    text = "Trong năm 2023, huyện Bình Tân có thêm 10 sản phẩm đạt chứng nhận OCOP."
+    got = facts(text, url="https://baovinhlong.com.vn/kinh-te/a.html")
+    assert [(f["province"], f["district"]) for f in got] == [("Vĩnh Long", "Bình Tân")]
