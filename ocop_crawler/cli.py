@@ -80,22 +80,40 @@ def sites(as_json, samples, province, kind, check):
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", default="-", type=click.Path(dir_okay=False, allow_dash=True),
               help="Write JSON lines here (default: standard output).")
-def extract(paths, output):
+@click.option("--explain", is_flag=True,
+              help="Print on standard output, per article, each counted number of each "
+                   "candidate sentence and why it is or is not a fact. The JSON lines are "
+                   "then written only with -o FILE.")
+def extract(paths, output, explain):
     """Extract OCOP facts from articles: .txt/.html files or .jsonl of articles.
 
     A .jsonl line is an object with `id` and `text` or `html` (optional `url`,
     `published`, `title`, `province`). Writes one line per article,
-    {"id": ..., "facts": [...]}, in input order. Bad lines are reported on
-    stderr with their line number and the exit status is 1.
+    {"id": ..., "facts": [...]}, in input order; each fact has the FACTS.md
+    fields plus `segment` (null: the area's whole count) and `why` (the
+    extractor's reasons). Bad lines are reported on stderr with their line
+    number and the exit status is 1.
+
+    \b
+    With --explain, standard output gets a report instead of the JSON lines:
+      ARTICLE-ID: N facts
+       s2: the sentence (shortened)
+        s2 «40» fact: stars 3..3 from the round in sentence 1; ...
+        s3 «28» not a fact: part of an intake (sentence 2)
+    and the JSON lines go to -o FILE if one is given.
     """
     from .extraction import extract_paths
-    sys.exit(extract_paths(list(paths), output))
+    sys.exit(extract_paths(list(paths), output, explain=explain))
 
 
 @cli.command()
 @DB_OPTION
 def reextract(db_path):
-    """Re-run fact extraction over the stored articles (after the rules change)."""
+    """Re-run fact extraction over the stored articles (after the rules change).
+
+    Replaces every article's facts, segment and why included (a database made
+    by an older version gains those columns first), then rebuilds the summaries.
+    """
     from .extraction import reextract as run
     sys.exit(run(db_path))
 

@@ -3,9 +3,17 @@
     >>> from ocop_crawler.extraction import extract_article
     >>> extract_article({"id": "a1", "text": "Hà Tĩnh hiện có 287 sản phẩm OCOP."})
     {'id': 'a1', 'facts': [...]}
+    >>> records = []
+    >>> extract_article({"id": "a1", "text": "..."}, explain=records)  # + why each number is (not) a fact
+
+Every fact carries the FACTS.md fields, ``segment`` (null: the area's whole count)
+and ``why`` (the extractor's reasons). ``ocop extract --explain`` prints, per
+article, every counted number of each candidate sentence and why it is or is not
+a fact (``explain_report``).
 """
 from __future__ import annotations
 
+import inspect
 import json
 import sys
 from pathlib import Path
@@ -13,7 +21,17 @@ from pathlib import Path
 from nlp import EXTRACTOR_VERSION, extract_facts
 
 FIELDS = ("level", "province", "district", "metric", "unit", "kind", "increment", "value",
-          "comparator", "stars_min", "stars_max", "year", "evidence", "province_2025")
+          "comparator", "stars_min", "stars_max", "year", "segment", "evidence", "province_2025",
+          "why")
+SENTENCE_WIDTH = 160  # the explain report shortens sentences to this many characters
+
+
+def explain_supported() -> bool:
+    """True when ``nlp.extract_facts`` accepts ``explain=LIST`` (records per counted number)."""
+    try:
+        return "explain" in inspect.signature(extract_facts).parameters
+    except (TypeError, ValueError):
+        return False
 
 
 def html_to_text(html: str, url: str | None = None) -> tuple[str, str | None, str | None]:
@@ -23,16 +41,63 @@ def html_to_text(html: str, url: str | None = None) -> tuple[str, str | None, st
     return art.get("body") or "", art.get("title"), art.get("published")
 
 
-def extract_article(article: dict) -> dict:
-    """One input article (id, text|html, optional title/url/published/province) -> output line."""
+def extract_article(article: dict, explain: list | None = None) -> dict:
+    """One input article (id, text|html, optional title/url/published/province) -> output line.
+
+    When ``explain`` is a list and the extractor supports it, the extractor appends to
+    it one record per counted number of each candidate sentence: ``sentence`` (1-based),
+    ``text``, ``number`` (as written), ``fact`` (bool) and ``why``.
+    """
     text, title, published = article.get("text"), article.get("title"), article.get("published")
     if not text and article.get("html"):
         text, html_title, html_pub = html_to_text(article["html"], article.get("url"))
         title = title or html_title
         published = published or html_pub
-    facts = extract_facts(text or "", title=title, published=published, url=article.get("url"),
-                          home_province=article.get("province"))
+    kwargs = dict(title=title, published=published, url=article.get("url"),
+                  home_province=article.get("province"))
+    if explain is not None and explain_supported():
+        kwargs["explain"] = explain
+    facts = extract_facts(text or "", **kwargs)
     return {"id": article["id"], "facts": [{k: f.get(k) for k in FIELDS} for f in facts]}
+
+
+def _short(text: str, width: int = SENTENCE_WIDTH) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= width else text[:width - 1].rstrip() + "…"
+
+
+def _value(v) -> str:
+    return str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)
+
+
+def explain_report(row: dict, records: list | None) -> str:
+    """The readable ``--explain`` report of one article.
+
+    ``row`` is its output line ({"id", "facts"}); ``records`` what the extractor
+    appended to ``explain`` (None when it does not support it: the facts are then
+    listed with their ``why``). One line per sentence (``s2: text…``, shortened),
+    then one per counted number (``  s2 «40» fact: why`` / ``  s2 «28» not a fact: why``).
+    """
+    facts = row.get("facts") or []
+    lines = [f"{row['id']}: {len(facts)} fact{'' if len(facts) == 1 else 's'}"]
+    if records is None:
+        lines.append("  (this extractor gives no per-number explanations; its facts:)")
+        for f in facts:
+            seg = f" [{f['segment']}]" if f.get("segment") else ""
+            lines.append(f"  «{_value(f.get('value'))}»{seg} fact: {f.get('why') or '(no reason given)'}"
+                         f" | {_short(f.get('evidence') or '', 100)}")
+        return "\n".join(lines)
+    if not records:
+        lines.append("  (no candidate sentence)")
+    last = None
+    for rec in records:
+        n = rec.get("sentence")
+        if n != last:
+            lines.append(f" s{n}: {_short(rec.get('text') or '')}")
+            last = n
+        verdict = "fact" if rec.get("fact") else "not a fact"
+        lines.append(f"  s{n} «{rec.get('number')}» {verdict}: {rec.get('why') or ''}".rstrip())
+    return "\n".join(lines)
 
 
 def _read(path: Path, errors: list):
@@ -60,27 +125,39 @@ def _read(path: Path, errors: list):
         yield {"id": path.name, "text": path.read_text(encoding="utf-8", errors="replace")}
 
 
-def extract_paths(paths: list[str], output: str = "-") -> int:
-    """Run `ocop extract`: returns the exit status (1 if any input line was bad)."""
+def extract_paths(paths: list[str], output: str = "-", explain: bool = False) -> int:
+    """Run `ocop extract`: returns the exit status (1 if any input line was bad).
+
+    ``explain``: print each article's explain report on standard output; the JSON
+    lines then go only to ``output`` when it is a file (not "-"), so the two never mix.
+    """
     errors: list[str] = []
-    out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
+    if explain and output == "-":
+        out = None
+    else:
+        out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
+    supported = explain and explain_supported()
     count = bad = 0
     try:
         for p in paths:
             for article in _read(Path(p), errors):
+                records = [] if supported else None
                 try:
-                    row = extract_article(article)
+                    row = extract_article(article, explain=records)
                 except Exception as exc:  # one odd article must not cost the others their facts
                     errors.append(f"{p}: article {article['id']!r}: extraction failed: {exc!r}")
                     row = {"id": article["id"], "facts": []}
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+                if out is not None:
+                    out.write(json.dumps(row, ensure_ascii=False) + "\n")
+                if explain:
+                    print(explain_report(row, records) + "\n", flush=True)
                 count += 1
             for e in errors:
                 print(e, file=sys.stderr)
             bad += len(errors)
             errors.clear()
     finally:
-        if out is not sys.stdout:
+        if out is not None and out is not sys.stdout:
             out.close()
     print(f"{count} articles extracted" + (f", {bad} bad input lines" if bad else ""), file=sys.stderr)
     return 1 if bad else 0

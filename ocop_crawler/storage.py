@@ -8,7 +8,10 @@
     >>> store.finish_run(run, {...})
 
 Every fact row links to its article (``article_id``) and keeps its evidence
-sentence with character offsets into ``articles.body``.
+sentence with character offsets into ``articles.body``, its ``segment`` (null when
+it counts all of the area's OCOP products/subjects, else the subset's label) and
+``why`` (the extractor's reasons). Opening a database made before those two
+columns existed adds them (``migrate_facts``).
 """
 from __future__ import annotations
 
@@ -20,8 +23,35 @@ import sqlite_utils
 
 FACT_FIELDS = (
     "level", "province", "province_2025", "district", "metric", "unit", "kind",
-    "increment", "value", "comparator", "stars_min", "stars_max", "year", "evidence",
+    "increment", "value", "comparator", "stars_min", "stars_max", "year", "segment", "evidence",
+    "why",
 )
+# Columns added to ``facts`` after its first layout: (name, type). A database made by an
+# older version gains them when a Store opens it (its old facts keep null there).
+ADDED_FACT_COLUMNS = (("segment", str), ("why", str))
+# The columns every facts table this project ever made has: a table without them is
+# not ours and is never altered.
+_OWN_FACT_COLUMNS = {"id", "article_id", "level", "province", "metric", "unit", "kind", "value",
+                     "stars_min", "stars_max", "evidence", "extractor_version"}
+
+
+def migrate_facts(db) -> list[str]:
+    """Add the columns of ``ADDED_FACT_COLUMNS`` missing from this project's ``facts`` table.
+
+    Returns the names added. A database without a ``facts`` table, or whose ``facts``
+    table lacks this project's columns (another program's file), is left untouched.
+    """
+    if "facts" not in db.table_names():
+        return []
+    have = set(db["facts"].columns_dict)
+    if not _OWN_FACT_COLUMNS <= have:
+        return []
+    added = []
+    for name, col_type in ADDED_FACT_COLUMNS:
+        if name not in have:
+            db["facts"].add_column(name, col_type)
+            added.append(name)
+    return added
 
 
 def utcnow() -> str:
@@ -82,9 +112,10 @@ class Store:
             "id": int, "article_id": int, "level": str, "province": str, "province_2025": str,
             "district": str, "metric": str, "unit": str, "kind": str, "increment": int,
             "value": float, "comparator": str, "stars_min": int, "stars_max": int,
-            "year": int, "evidence": str, "sent_start": int, "sent_end": int,
-            "extractor_version": str,
+            "year": int, "segment": str, "evidence": str, "sent_start": int, "sent_end": int,
+            "extractor_version": str, "why": str,
         }, pk="id", if_not_exists=True, foreign_keys=[("article_id", "articles", "id")])
+        migrate_facts(db)  # a file made before segment/why: add them
         for table, cols, unique in [
             ("articles", ["url"], True), ("articles", ["source_id"], False),
             ("articles", ["published"], False), ("articles", ["content_hash"], False),
@@ -213,6 +244,8 @@ class Store:
         for f in facts:
             row = {k: f.get(k) for k in FACT_FIELDS}
             row["increment"] = None if f.get("increment") is None else int(bool(f["increment"]))
+            row["segment"] = f.get("segment") or None  # null: the area's whole count
+            row["why"] = f.get("why") or None
             row.update(article_id=article_id, sent_start=f.get("sent_start"),
                        sent_end=f.get("sent_end"), extractor_version=version)
             rows.append(row)

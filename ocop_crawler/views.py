@@ -19,8 +19,10 @@ What it adds to the storage schema:
   and its source (scalar subqueries, so counting its rows stays cheap).
 * summary tables rebuilt by ``refresh``: ``province_totals`` (latest reported
   total per province/metric/kind/unit/star range), ``province_years``
-  (per province and year), ``article_provinces`` (which provinces an article
-  is about, for per-province feeds), ``source_stats`` and ``skipped_reasons``
+  (per province and year) – both from facts whose ``segment`` is null only
+  (FACTS.md: a province's totals are built from segment-null facts),
+  ``article_provinces`` (which provinces an article is about, for per-province
+  feeds), ``source_stats`` and ``skipped_reasons``
   (per outlet, for crawl health), ``facts_cube`` (facts counted per combination
   of the facet columns) and ``facet_counts`` (so facts pages are faceted
   without a GROUP BY over a million rows), ``summary_state`` (when, which layout).
@@ -95,17 +97,18 @@ select
     where a.id = f.article_id) as source,
   f.level, f.province, f.province_2025, f.district,
   f.metric, f.unit, f.kind, f.increment, f.value, f.comparator, f.stars_min, f.stars_max,
-  f.year, f.evidence, f.extractor_version
+  f.year, f.segment, f.evidence, f.why, f.extractor_version
 from facts f
 """
 
 # -- summary tables ------------------------------------------------------------
 
 # Bump when a summary table changes: `ocop serve` then refreshes a file made earlier.
-SUMMARY_VERSION = 4
+SUMMARY_VERSION = 5  # 5: totals from segment-null facts only; segment in the cube
 SUMMARY_TABLES = ("province_totals", "province_years", "article_provinces", "source_stats",
                   "skipped_reasons", "facet_counts", "facts_cube")
-CUBE_COLUMNS = ("province", "province_2025", "metric", "kind", "stars_min", "stars_max", "year")
+CUBE_COLUMNS = ("province", "province_2025", "metric", "kind", "stars_min", "stars_max", "year",
+                "segment")
 # Summary tables declare no foreign keys: they are derived data, rebuilt by refresh(),
 # and must not stop the storage from replacing or deleting facts and articles.
 _SCHEMA = {
@@ -139,7 +142,7 @@ create table skipped_reasons (
     "facts_cube": """
 create table facts_cube (
   province text, province_2025 text, metric text, kind text, stars_min int, stars_max int,
-  year int, n int)""",
+  year int, segment text, n int)""",
     "summary_state": """
 create table summary_state (
   id int primary key, version int, refreshed_at text, facts int, seconds real)""",
@@ -166,7 +169,9 @@ _INDEXES = [
 
 # Province-level facts of original (not syndicated) articles with their as-of year
 # (the fact's year, else the article's publication year), built once per refresh
-# as a temporary table that province_totals and province_years both read.
+# as a temporary table that province_totals and province_years both read. Only facts
+# with a null segment: a province's totals count all of its OCOP products/subjects,
+# not a subset ("Các HTX sở hữu 201 sản phẩm", "7 cấp mới"; FACTS.md, Segments).
 _FY = """
 create temp table _fy as
 select f.id, f.article_id, f.province, f.province_2025, f.metric, f.kind, f.unit,
@@ -174,6 +179,7 @@ select f.id, f.article_id, f.province, f.province_2025, f.metric, f.kind, f.unit
   coalesce(f.year, cast(substr(a.published, 1, 4) as integer)) as as_of_year, a.published
 from facts f join articles a on a.id = f.article_id
 where a.duplicate_of is null and f.level = 'province' and f.province is not null
+  and f.segment is null
 """
 _YEAR_KEY = "province, as_of_year, metric, kind, unit, increment, stars_min, stars_max"
 
@@ -254,8 +260,11 @@ def _sql_of(db, name: str) -> str:
 
 def ensure(db) -> None:
     """Create the provinces table, FTS indexes, triggers, views and (empty) summary tables."""
+    from .storage import migrate_facts
     tables = set(db.table_names())
     with db.conn:
+        if {"facts", "articles"} <= tables:
+            migrate_facts(db)  # a file made before facts.segment/why (fact_details reads them)
         if "provinces" not in tables:
             db["provinces"].insert_all(_gazetteer_provinces(), pk="name")
             db["provinces"].create_index(["key"], if_not_exists=True)

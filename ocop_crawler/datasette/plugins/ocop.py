@@ -63,7 +63,8 @@ def prepare_connection(conn):
 # table whose counts they share (fact_details is facts joined to its articles).
 # facts_cube: the count of facts for every combination of these columns, so a page
 # filtered on them (?province=...&year__gte=...) is faceted without touching facts.
-CUBE_COLUMNS = ("province", "province_2025", "metric", "kind", "stars_min", "stars_max", "year")
+CUBE_COLUMNS = ("province", "province_2025", "metric", "kind", "stars_min", "stars_max", "year",
+                "segment")
 SUMMARISED = {"facts": ("facts", CUBE_COLUMNS), "fact_details": ("facts", CUBE_COLUMNS),
               "skipped": ("skipped", ("reason", "source_id")),
               "articles": ("articles", ("source_id",))}
