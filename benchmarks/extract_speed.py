@@ -8,6 +8,7 @@ underthesea's splitter. The target of issue 3 is >= 100 articles/s.
 import argparse
 import json
 import time
+from pathlib import Path
 
 from nlp import extract_facts
 from nlp import sentences as S
@@ -37,6 +38,16 @@ def main():
           f"({chars / dt / 1000:.0f} k chars/s, {facts // args.rounds} facts per pass)")
     print(f"candidate filter: {cand}/{paras} paragraphs ({100 * cand / paras:.0f}%) reach the sentence splitter")
     print(f"target >= 100 articles/s: ratio {n / dt / 100:.1f}x")
+    dev = sorted((Path(__file__).resolve().parents[2] / "shared" / "dev").glob("*.jsonl"))
+    if dev:                                              # the real articles, when ../shared is there
+        real = [json.loads(line) for path in dev for line in path.read_text(encoding="utf-8").splitlines()
+                if line.strip()]
+        t0 = time.perf_counter()
+        for a in real:
+            extract_facts(a["text"], published=a.get("published"), url=a.get("url"))
+        dt = time.perf_counter() - t0
+        print(f"real dev articles ({len(dev)} files): {len(real)} in {dt:.2f} s = {len(real) / dt:.0f} articles/s "
+              f"(ratio to 100/s: {len(real) / dt / 100:.1f}x)")
 
 
 if __name__ == "__main__":

@@ -182,6 +182,7 @@ class SentenceReader:
             self.in_breakdown = False
         if d.child and head.drop and head.mention.unit != "percent" and not _CERTIFIED.search(v.tail_clause):
             d.drop = True    # parts of a non-fact ("48 sản phẩm tham gia, gồm …") are not facts either
+            d.because("not a fact: part of a count that is not a fact (an intake, a proposal)")
         d.aside = v.plan or m.anchored or m.denominator or bool(_CHANGE_BEFORE.search(v.left))
 
     def _filter(self, d: Draft, v: _View) -> None:
@@ -224,7 +225,7 @@ class SentenceReader:
             d.drop = True                              # "các địa phương có nhiều sản phẩm tham gia là: huyện A (15 …)"
             d.because("not a fact: a list of products entered in a round")
         if d.drop and not d.why:
-            d.because("not a fact: intake, proposal or not an OCOP count")
+            d.because("not a fact: intake, proposal, potential or not an OCOP count")
 
     def _stars(self, d: Draft, v: _View) -> None:
         s, m, ms = self.s, v.m, self.mentions

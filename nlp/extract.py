@@ -21,7 +21,7 @@ from .places import find_places
 from .sentences import is_candidate, paragraphs, sentences
 from .source import province_from_source_line, province_from_url
 
-EXTRACTOR_VERSION = "1.0.0"
+EXTRACTOR_VERSION = "1.1.0"   # 1.1: frames, segment, why
 
 _OCOP = re.compile(r"ocop|\bsao\b|mỗi xã,? (?:phường )?một sản phẩm|công nhận|chứng nhận|phân hạng|đạt chuẩn",
                    re.IGNORECASE)
@@ -133,9 +133,11 @@ def _locate(original: str, evidence: str, hint: int):
 
 
 def _why(d: Draft, doc, province_note) -> str:
-    """The reasons of a decision, in words a researcher can check."""
+    """The reasons of a decision, in words a researcher can check (for a dropped
+    number, why it is not a fact; ``explain`` records carry ``fact`` beside it)."""
     if d.drop:
-        return "; ".join(w for w in d.why if w.startswith("not a fact")) or "not a fact"
+        return "; ".join(w.removeprefix("not a fact: ") for w in d.why if w.startswith("not a fact")) \
+            or "intake, proposal or not an OCOP count"
     parts = [f"{d.kind}{' addition' if d.increment else ' total'}",
              f"stars {d.stars[0]}..{d.stars[1]}" + ("" if d.stars_explicit else " (default)")]
     if d.child:

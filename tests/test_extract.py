@@ -89,8 +89,9 @@ def test_sample_site_gold_f1_floor():
 
 
 @pytest.mark.skipif(not (SHARED / "dev" / "seeds.jsonl").exists(), reason="../shared/dev is not present")
-@pytest.mark.parametrize("name,floor", [("seeds", 0.97), ("real", 0.97)])
-def test_dev_set_f1_floor(tmp_path, name, floor):
+@pytest.mark.parametrize("name,floor,precision", [("seeds", 0.97, 0.95), ("real", 0.97, 0.95),
+                                                  ("real2", 0.80, 0.80)])   # real2: 0.715 untouched, 0.807 now
+def test_dev_set_f1_floor(tmp_path, name, floor, precision):
     gold = SHARED / "dev" / f"{name}.jsonl"
     out = tmp_path / "pred.jsonl"
     subprocess.run(OCOP + ["extract", str(gold), "-o", str(out)], check=True, cwd=ROOT, capture_output=True)
@@ -98,7 +99,7 @@ def test_dev_set_f1_floor(tmp_path, name, floor):
                          check=True, capture_output=True, text=True)
     score = json.loads(res.stdout)
     assert score["f1"] >= floor, score
-    assert score["precision"] >= 0.95, score
+    assert score["precision"] >= precision, score
 
 
 def test_cli_extract_formats_and_bad_lines(tmp_path):
