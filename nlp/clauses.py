@@ -48,7 +48,10 @@ _PRODUCER = re.compile(r"\b(?:Công ty|HTX|Hợp tác xã|Doanh nghiệp|Cơ s�
                        r"(?:[A-ZĐ]|TNHH|CP|Cổ phần)[^;]*?\b(?:có|với|đạt)\b(?![^;]*\btrong\s*$)")
 _PARTICIPATION = re.compile(r"đăng ký|tham gia", I)
 _CERTIFIED = re.compile(r"được (?:[^,;]{0,30}?(?:xếp hạng|phân hạng)\s+(?:đạt\s+)?\d\s*sao|công nhận|chứng nhận|cấp)|đạt chuẩn|đạt (?:hạng )?(?:từ )?\d(?:\s*-\s*\d)?\s*sao", I)
-_SUBJECT_LINK = re.compile(r"^\s*(?:,\s*)?(?:của|từ|thuộc)\s+(?:các\s+)?$", I)
+_SUBJECT_LINK = re.compile(r"^\s*(?:,\s*)?(?:(?:OCOP\s+)?(?:đạt\s+)?(?:hạng\s+)?(?:từ\s+)?0?[3-5](?:\s*[-–]\s*0?[3-5])?\s*sao\s+)?"
+                           r"(?:của|từ|thuộc)\s+(?:các\s+)?$", I)
+_AVERAGE = re.compile(r"(?:bình quân|trung bình)\s+(?:mỗi\s+\w+\s+)?(?:có\s+)?$", I)
+_PER_UNIT = re.compile(r"^\s*/\s*(?:huyện|xã|đơn vị|địa phương|năm|chủ thể)", I)
 _SUBJECT_OCOP = re.compile(r"^[^.;]{0,60}?(?:OCOP|tham gia (?:vào )?(?:chương trình|Chương trình)|có sản phẩm|"
                            r"được công nhận|đạt chuẩn)", I)
 _DISTRIBUTE = re.compile(r"mỗi\s+(?:huyện|đơn vị|địa phương|thị xã|thành phố)", I)
@@ -215,7 +218,9 @@ class SentenceReader:
             nxt = self.mentions[v.i + 1]               # "62 sản phẩm của 31 chủ thể tham gia Chương trình"
             after = self.s[nxt.end:(self.mentions[v.i + 2].start if v.i + 2 < len(self.mentions) else len(self.s))]
             after = re.split(r"[;.]|\btrong đó\b|\bgồm\b", after, maxsplit=1, flags=I)[0][:90]
-            if (_EXCL_PRODUCT.search(after) or re.search(r"đủ điều kiện", after, I)) and not _CERTIFIED.search(after):
+            certified = _CERTIFIED.search(after) or cues.stars(self.s[m.end:nxt.start]) or (
+                d.child and self.head is not None and not self.head.drop)   # "4 sản phẩm 5 sao của 448 chủ thể tham gia"
+            if (_EXCL_PRODUCT.search(after) or re.search(r"đủ điều kiện", after, I)) and not certified:
                 d.drop = True
                 d.because("not a fact: an intake (products and their subjects entered a round)")
         if v.linked and self.drafts and self.drafts[-1].drop:
@@ -224,6 +229,9 @@ class SentenceReader:
         if v.i == 0 and not d.child and _INTAKE_PREAMBLE.search(v.left) and not _CERTIFIED.search(v.tail_clause):
             d.drop = True                              # "các địa phương có nhiều sản phẩm tham gia là: huyện A (15 …)"
             d.because("not a fact: a list of products entered in a round")
+        if _AVERAGE.search(v.left[-30:]) or _PER_UNIT.match(v.tail):
+            d.drop = True                              # "bình quân 2 sản phẩm/huyện": an average, not a count
+            d.because("not a fact: an average per unit")
         if d.drop and not d.why:
             d.because("not a fact: intake, proposal, potential or not an OCOP count")
 
@@ -250,7 +258,12 @@ class SentenceReader:
             d.stars, d.stars_explicit, d.stars_inherited = head.stars, True, True
             d.because("stars from the count it is a part of")
         if v.linked and self.drafts and self.drafts[-1].stars_explicit and not st:
-            d.stars, d.stars_explicit = self.drafts[-1].stars, True
+            # "40 sản phẩm của 29 chủ thể đạt 3 sao": the producers of those products; but the producers of
+            # a list by stars ("799 sản phẩm 3 sao, 199 … 4 sao và 4 … 5 sao của 448 chủ thể") are of all of it
+            levels = {x.stars for x in self.drafts if x.mention.metric == "products" and x.stars_explicit
+                      and x.mention.start >= v.cstart}
+            if len(levels) <= 1:
+                d.stars, d.stars_explicit = self.drafts[-1].stars, True
         if m.anchored and "anchor" in m.extra:
             anchor = self._anchor(m)
             own = _PARTS_SPLIT.split(s[m.extra["anchor"].end:m.start], maxsplit=1)

@@ -64,7 +64,7 @@ TRO_LEN = re.compile(r"^\s*[^\d,;()]{0,40}?trở\s+lên", I)   # "từ 120 sản
 # -- kind (target) -------------------------------------------------------
 _TARGET = re.compile(
     r"phấn đấu|mục tiêu|chỉ tiêu|kế hoạch|\bKH\b|dự kiến|định hướng|đặt ra|đề ra|hướng tới|"
-    r"nhằm đạt|sẽ có|sẽ\s+(?:công nhận|phát triển|xây dựng)|cần đạt|phải đạt", I)
+    r"nhằm đạt|\bsẽ\b|cần đạt|phải đạt", I)
 _NOT_TARGET = re.compile(r"mục tiêu quốc gia|MTQG|(?:đạt|vượt|so với)\s+(?:\d+(?:[.,]\d+)?\s*%\s*)?(?:kế hoạch|chỉ tiêu|mục tiêu)"
                          r"|kế hoạch số|\d+\s*/\s*KH", I)
 

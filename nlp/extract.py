@@ -71,9 +71,12 @@ def extract_facts(text, *, title=None, published=None, url=None, home_province=N
 
     facts = []
     n_sent = 0
+    bullets_ocop = False
     cue = [bool(_OCOP.search(p)) for _, p in paras]
     for n, (off, para) in enumerate(paras):
-        ocop_para = cue[n] or (n > 0 and cue[n - 1]) or (n + 1 < len(cue) and cue[n + 1])
+        ocop_para = cue[n] or (n > 0 and cue[n - 1]) or (n + 1 < len(cue) and cue[n + 1]) \
+            or (bool(_BULLET.match(para)) and bullets_ocop)
+        bullets_ocop = ocop_para          # "+ 7 sản phẩm thuộc ngành đồ uống": an item of the list above
         doc.list_target, doc.open_target = doc.open_target, False
         if not is_candidate(para):
             doc.remember(find_places(para, doc.province))
@@ -98,6 +101,9 @@ def extract_facts(text, *, title=None, published=None, url=None, home_province=N
     if body != (text or ""):
         _point_into(text or "", facts)
     return facts
+
+
+_BULLET = re.compile(r"^\s*(?:[-–—+•*]|\d+[.)])\s")
 
 
 _LOOSE = {" ": r"(?:\s|&nbsp;|&#160;|\u00ad)+", '"': r'(?:["“”„«»]|&quot;)', "'": r"['‘’`]", "-": r"[-–—−‐‑]",

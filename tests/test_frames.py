@@ -126,3 +126,29 @@ def test_shared_district_name_takes_the_site_province():
     text = "Trong năm 2023, huyện Bình Tân có thêm 10 sản phẩm đạt chứng nhận OCOP."
     got = facts(text, url="https://baovinhlong.com.vn/kinh-te/a.html")
     assert [(f["province"], f["district"]) for f in got] == [("Vĩnh Long", "Bình Tân")]
+
+
+def test_producers_take_the_stars_of_their_products_unless_a_list_by_stars():
+    text = "Năm 2024, UBND tỉnh Hà Tĩnh công nhận 60 sản phẩm đạt 3 - 4 sao của 25 chủ thể."
+    assert ("province", "Hà Tĩnh", "subjects", 25, 3, 4) in {key(f) for f in facts(text)}
+    text = ("Toàn tỉnh Hà Tĩnh hiện có 500 sản phẩm OCOP; trong đó, có 400 sản phẩm 3 sao, 90 sản phẩm 4 sao "
+            "và 10 sản phẩm 5 sao của 300 chủ thể.")
+    assert ("province", "Hà Tĩnh", "subjects", 300, 3, 5) in {key(f) for f in facts(text)}
+
+
+def test_average_per_unit_is_no_count():
+    text = "Năm 2025, tỉnh Hà Tĩnh phấn đấu có thêm 40 sản phẩm OCOP, bình quân 3 sản phẩm/huyện."
+    assert [f["value"] for f in facts(text)] == [40]
+
+
+def test_bullet_items_continue_the_list_above():
+    text = ("Toàn tỉnh Hà Tĩnh có 150 sản phẩm OCOP, gồm:\n"
+            "+ 120 sản phẩm thuộc ngành thực phẩm;\n"
+            "+ 30 sản phẩm thuộc ngành đồ uống.")
+    got = {(f["value"], f["segment"]) for f in facts(text)}
+    assert got == {(150, None), (120, "thực phẩm"), (30, "đồ uống")}
+
+
+def test_future_tense_is_a_goal():
+    text = "Năm 2026, tỉnh Hà Tĩnh sẽ hỗ trợ các chủ thể phát triển thêm 20 sản phẩm OCOP đạt 3 sao trở lên."
+    assert [(f["kind"], f["value"]) for f in facts(text)] == [("target", 20)]
