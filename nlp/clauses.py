@@ -64,6 +64,7 @@ _NAMED_PRODUCER_AFTER = re.compile(r"^[^;.\d]{0,120}?\bcủa\s+(?:Công ty|HTX|H
 _INTAKE_PREAMBLE = re.compile(r"(?:sản phẩm|chủ thể)\s+(?:được\s+)?(?:tham gia|đăng ký|dự thi|đề nghị|đề xuất)"
                               r"(?:(?!công nhận|chứng nhận|đạt\b|xếp hạng)[^;.\d]){0,60}$", I)
 _NATIONAL_PROGRAMME = re.compile(r"/QĐ-TTg|Thủ tướng Chính phủ|Chương trình (?:OCOP )?(?:quốc gia|toàn quốc)", I)
+_BULLET = re.compile(r"^\s*[-–—+•*]\s")
 _PAIRED_ROUND = re.compile(r"(?:đánh giá|công nhận|cấp|chứng nhận) lại|nâng hạng|nâng cấp|nâng sao", I)
 _PARTS_SPLIT = re.compile(r"\btrong đó\b|\btrong số\b|\bbao gồm\b|\bgồm\b", I)
 
@@ -121,6 +122,9 @@ class SentenceReader:
         self.continuation = bool(_CONTINUATION.match(s)) and bool(doc.prev_heads)
         parts = bool(_PARTS_START.match(s)) and bool(doc.prev_heads)
         self.head: Draft | None = doc.prev_heads[-1] if parts else None
+        self.bullet = bool(_BULLET.match(s))
+        if self.bullet and doc.list_head is not None:   # "– 80 chủ thể …:" then "+ 35 doanh nghiệp, chiếm 43,8%."
+            parts, self.head = True, doc.list_head
         self.in_breakdown = parts
         self.drafts: list[Draft] = []
         self.prev_end = 0
@@ -467,6 +471,10 @@ class SentenceReader:
                                      and x.kind == "actual" for x in kept)
         doc.open_target = (bool(kept) and kept[-1].kind == "target" and ends_open) or \
             (doc.list_target and not kept and ends_open)
+        if re.search(r":\s*$", s) and kept and not kept[-1].child:
+            doc.list_head = kept[-1]                   # the head of the bullet list that follows
+        elif not self.bullet:
+            doc.list_head = None
         if not kept:
             dropped = [d for d in self.drafts if not d.child and not d.aside and d.mention.unit == "count"]
             if dropped and _PARTICIPATION.search(s) and not re.search(r"tiềm năng", s, I):

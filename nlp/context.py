@@ -29,7 +29,8 @@ class Doc:
         self.pub_year = int(published[:4]) if published and re.match(r"\d{4}", str(published)) else None
         self.home = areas.find_province(home_province) if home_province else None
         self.province: str | None = None
-        self.named_province = False        # does the text itself name the province?
+        self.named_province = False
+        self.list_head = None              # the count a bullet list breaks down ("… 80 chủ thể:")        # does the text itself name the province?
         self.main: Area = Area("national", None)
         self.last_district: Area | None = None
         self.last_city: Area | None = None

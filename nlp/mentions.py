@@ -24,7 +24,8 @@ _PCT = r"(?P<pct>\s*%)?"
 _FILL = r"\s*(?:(?:trên|của)\s+)?(?:tổng\s+)?(?:số\s+(?:lượng\s+)?)?(?:các\s+)?"
 MENTION = re.compile(_NUM + _RANGE + _SLASH + _PCT + _FILL + _NOUN, re.IGNORECASE)
 WORD_MENTION = re.compile(rf"(?<![\wÀ-ỹ])(?P<w>{WORD_NUMBERS})\s+{_NOUN}", re.IGNORECASE)
-ANCHORED_PCT = re.compile(rf"(?:chiếm|đạt|là|bằng)\s+(?:khoảng\s+|hơn\s+|trên\s+|gần\s+)?(?P<n1>{DIGITS})\s*%", re.IGNORECASE)
+ANCHORED_PCT = re.compile(rf"(?:(?:chiếm|đạt|là|bằng)\s+|\(\s*)(?:khoảng\s+|hơn\s+|trên\s+|gần\s+)?(?P<n1>{DIGITS})\s*%",
+                          re.IGNORECASE)   # "…, chiếm 22%", "135 sản phẩm thuộc ngành thực phẩm (92,4%)"
 PLAN_AFTER = re.compile(r"^\s*(?:so với\s+)?(?:kế hoạch|KH|chỉ tiêu|mục tiêu|doanh thu|so với|lợi nhuận)", re.IGNORECASE)
 # "…, trong đó 35 là hợp tác xã" (a part of a subject count named by what it is)
 SUBJECT_IS = re.compile(rf"(?<![\w.,/%-])(?P<n1>{DIGITS})\s+là\s+(?P<noun>{_SUBJECT})(?![\wÀ-ỹ])", re.IGNORECASE)

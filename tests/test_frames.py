@@ -152,3 +152,13 @@ def test_bullet_items_continue_the_list_above():
 def test_future_tense_is_a_goal():
     text = "Năm 2026, tỉnh Hà Tĩnh sẽ hỗ trợ các chủ thể phát triển thêm 20 sản phẩm OCOP đạt 3 sao trở lên."
     assert [(f["kind"], f["value"]) for f in facts(text)] == [("target", 20)]
+
+
+def test_bullet_list_under_a_heading_count():
+    text = ("Toàn tỉnh Hà Tĩnh có 60 chủ thể có sản phẩm OCOP:\n"
+            "+ Có 20 doanh nghiệp, chiếm 33,3%;\n"
+            "+ 40 hợp tác xã (66,7%).")
+    got = {(f["metric"], f["unit"], f["value"], f["segment"]) for f in facts(text)}
+    assert got == {("subjects", "count", 60, None), ("subjects", "count", 20, "doanh nghiệp"),
+                   ("subjects", "percent", 33.3, "doanh nghiệp"), ("subjects", "count", 40, "hợp tác xã"),
+                   ("subjects", "percent", 66.7, "hợp tác xã")}
