@@ -68,6 +68,9 @@ def extract_facts(text, *, title=None, published=None, url=None, home_province=N
     if head_text and doc.province:   # bare district names need the province to be recognised
         title_places = find_places(head_text, doc.province) or title_places
     doc.settle(title_places, lead_places)
+    if doc.pub_year is None:           # no date: a running total takes the year of the round the lead reports
+        lead_years = [y for _, p in paras[:2] for _, y in cues.years(p) if _ROUND.search(p)]
+        doc.year_actual = lead_years[0] if lead_years else None
 
     facts = []
     n_sent = 0
@@ -103,6 +106,7 @@ def extract_facts(text, *, title=None, published=None, url=None, home_province=N
     return facts
 
 
+_ROUND = re.compile(r"công nhận|chứng nhận|công bố|phân hạng|xếp hạng|đạt \d\s*sao|đạt (?:chuẩn|tiêu chuẩn)", re.I)
 _BULLET = re.compile(r"^\s*(?:[-–—+•*]|\d+[.)])\s")
 
 

@@ -162,3 +162,11 @@ def test_bullet_list_under_a_heading_count():
     assert got == {("subjects", "count", 60, None), ("subjects", "count", 20, "doanh nghiệp"),
                    ("subjects", "percent", 33.3, "doanh nghiệp"), ("subjects", "count", 40, "hợp tác xã"),
                    ("subjects", "percent", 66.7, "hợp tác xã")}
+
+
+def test_undated_running_total_takes_the_year_of_the_round():
+    text = ("Hà Tĩnh công nhận thêm 25 sản phẩm OCOP năm 2023\n"
+            "UBND tỉnh Hà Tĩnh vừa công nhận 25 sản phẩm đạt OCOP 3 sao năm 2023. "
+            "Đến nay, toàn tỉnh có 410 sản phẩm OCOP.")
+    got = {f["value"]: f["year"] for f in extract_facts(text)}
+    assert got == {25: 2023, 410: 2023}
