@@ -98,8 +98,8 @@ def extract(paths, output, explain):
     With --explain, standard output gets a report instead of the JSON lines:
       ARTICLE-ID: N facts
        s2: the sentence (shortened)
-        s2 «40» fact: stars 3..3 from the round in sentence 1; ...
-        s3 «28» not a fact: part of an intake (sentence 2)
+        s2 «40 sản phẩm» fact: actual addition; stars 3..3; area: Hà Tĩnh
+        s3 «28 sản phẩm» not a fact: part of a count that is not a fact (...)
     and the JSON lines go to -o FILE if one is given.
     """
     from .extraction import extract_paths

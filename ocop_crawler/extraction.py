@@ -13,7 +13,6 @@ a fact (``explain_report``).
 """
 from __future__ import annotations
 
-import inspect
 import json
 import sys
 from pathlib import Path
@@ -26,14 +25,6 @@ FIELDS = ("level", "province", "district", "metric", "unit", "kind", "increment"
 SENTENCE_WIDTH = 160  # the explain report shortens sentences to this many characters
 
 
-def explain_supported() -> bool:
-    """True when ``nlp.extract_facts`` accepts ``explain=LIST`` (records per counted number)."""
-    try:
-        return "explain" in inspect.signature(extract_facts).parameters
-    except (TypeError, ValueError):
-        return False
-
-
 def html_to_text(html: str, url: str | None = None) -> tuple[str, str | None, str | None]:
     """(body, title, published) of an HTML page, via the crawler's article parser."""
     from .parse import parse_article
@@ -44,20 +35,17 @@ def html_to_text(html: str, url: str | None = None) -> tuple[str, str | None, st
 def extract_article(article: dict, explain: list | None = None) -> dict:
     """One input article (id, text|html, optional title/url/published/province) -> output line.
 
-    When ``explain`` is a list and the extractor supports it, the extractor appends to
-    it one record per counted number of each candidate sentence: ``sentence`` (1-based),
-    ``text``, ``number`` (as written), ``fact`` (bool) and ``why``.
+    When ``explain`` is a list, the extractor appends to it one record per counted
+    number of each candidate sentence: ``sentence`` (1-based), ``text``, ``number``
+    (as written, with its noun), ``fact`` (bool) and ``why``.
     """
     text, title, published = article.get("text"), article.get("title"), article.get("published")
     if not text and article.get("html"):
         text, html_title, html_pub = html_to_text(article["html"], article.get("url"))
         title = title or html_title
         published = published or html_pub
-    kwargs = dict(title=title, published=published, url=article.get("url"),
-                  home_province=article.get("province"))
-    if explain is not None and explain_supported():
-        kwargs["explain"] = explain
-    facts = extract_facts(text or "", **kwargs)
+    facts = extract_facts(text or "", title=title, published=published, url=article.get("url"),
+                          home_province=article.get("province"), explain=explain)
     return {"id": article["id"], "facts": [{k: f.get(k) for k in FIELDS} for f in facts]}
 
 
@@ -66,27 +54,15 @@ def _short(text: str, width: int = SENTENCE_WIDTH) -> str:
     return text if len(text) <= width else text[:width - 1].rstrip() + "…"
 
 
-def _value(v) -> str:
-    return str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)
-
-
-def explain_report(row: dict, records: list | None) -> str:
+def explain_report(row: dict, records: list) -> str:
     """The readable ``--explain`` report of one article.
 
     ``row`` is its output line ({"id", "facts"}); ``records`` what the extractor
-    appended to ``explain`` (None when it does not support it: the facts are then
-    listed with their ``why``). One line per sentence (``s2: text…``, shortened),
-    then one per counted number (``  s2 «40» fact: why`` / ``  s2 «28» not a fact: why``).
+    appended to ``explain``. One line per sentence (`` s2: text…``, shortened), then
+    one per counted number (``  s2 «40 sản phẩm» fact: why`` / ``  s2 «28 sản phẩm» not a fact: why``).
     """
     facts = row.get("facts") or []
     lines = [f"{row['id']}: {len(facts)} fact{'' if len(facts) == 1 else 's'}"]
-    if records is None:
-        lines.append("  (this extractor gives no per-number explanations; its facts:)")
-        for f in facts:
-            seg = f" [{f['segment']}]" if f.get("segment") else ""
-            lines.append(f"  «{_value(f.get('value'))}»{seg} fact: {f.get('why') or '(no reason given)'}"
-                         f" | {_short(f.get('evidence') or '', 100)}")
-        return "\n".join(lines)
     if not records:
         lines.append("  (no candidate sentence)")
     last = None
@@ -136,12 +112,11 @@ def extract_paths(paths: list[str], output: str = "-", explain: bool = False) ->
         out = None
     else:
         out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
-    supported = explain and explain_supported()
     count = bad = 0
     try:
         for p in paths:
             for article in _read(Path(p), errors):
-                records = [] if supported else None
+                records = [] if explain else None
                 try:
                     row = extract_article(article, explain=records)
                 except Exception as exc:  # one odd article must not cost the others their facts

@@ -115,7 +115,6 @@ class Store:
             "year": int, "segment": str, "evidence": str, "sent_start": int, "sent_end": int,
             "extractor_version": str, "why": str,
         }, pk="id", if_not_exists=True, foreign_keys=[("article_id", "articles", "id")])
-        migrate_facts(db)  # a file made before segment/why: add them
         for table, cols, unique in [
             ("articles", ["url"], True), ("articles", ["source_id"], False),
             ("articles", ["published"], False), ("articles", ["content_hash"], False),
