@@ -16,6 +16,7 @@ from .context import Area, Doc
 from .mentions import Mention, find_mentions
 from .places import Place
 from .segments import segment_of
+from .sentences import BULLET
 
 I = re.IGNORECASE
 
@@ -64,7 +65,6 @@ _NAMED_PRODUCER_AFTER = re.compile(r"^[^;.\d]{0,120}?\bcủa\s+(?:Công ty|HTX|H
 _INTAKE_PREAMBLE = re.compile(r"(?:sản phẩm|chủ thể)\s+(?:được\s+)?(?:tham gia|đăng ký|dự thi|đề nghị|đề xuất)"
                               r"(?:(?!công nhận|chứng nhận|đạt\b|xếp hạng)[^;.\d]){0,60}$", I)
 _NATIONAL_PROGRAMME = re.compile(r"/QĐ-TTg|Thủ tướng Chính phủ|Chương trình (?:OCOP )?(?:quốc gia|toàn quốc)", I)
-_BULLET = re.compile(r"^\s*[-–—+•*]\s")
 _PAIRED_ROUND = re.compile(r"(?:đánh giá|công nhận|cấp|chứng nhận) lại|nâng hạng|nâng cấp|nâng sao", I)
 _PARTS_SPLIT = re.compile(r"\btrong đó\b|\btrong số\b|\bbao gồm\b|\bgồm\b", I)
 
@@ -87,11 +87,18 @@ class Draft:
     drop: bool = False                 # not a fact
     extra_areas: list = field(default_factory=list)
     segment: str | None = None         # the subset counted (FACTS.md), None for all products/subjects
-    why: list = field(default_factory=list)   # the reasons of each decision, for --explain and facts.why
+    why: list = field(default_factory=list)        # reasons of a kept draft, for --explain and facts.why
+    rejected: list = field(default_factory=list)   # why a dropped draft is not a fact
 
     def because(self, reason: str) -> None:
         if reason not in self.why:
             self.why.append(reason)
+
+    def reject(self, reason: str) -> None:
+        """Not a fact, for ``reason``."""
+        self.drop = True
+        if reason not in self.rejected:
+            self.rejected.append(reason)
 
 
 @dataclass
@@ -122,13 +129,14 @@ class SentenceReader:
         self.continuation = bool(_CONTINUATION.match(s)) and bool(doc.prev_heads)
         parts = bool(_PARTS_START.match(s)) and bool(doc.prev_heads)
         self.head: Draft | None = doc.prev_heads[-1] if parts else None
-        self.bullet = bool(_BULLET.match(s))
+        self.bullet = bool(BULLET.match(s))
         if self.bullet and doc.list_head is not None:   # "– 80 chủ thể …:" then "+ 35 doanh nghiệp, chiếm 43,8%."
             parts, self.head = True, doc.list_head
         self.in_breakdown = parts
         self.drafts: list[Draft] = []
         self.prev_end = 0
         self.claimed: set = set()          # places already taken as a count's area ("17 sản phẩm của huyện A")
+        self.paired_round = _PAIRED_ROUND.search(s) is not None   # "… mới, … đánh giá lại": "mới" is a segment
 
     # -- driver -------------------------------------------------------------
     def read(self) -> list[Draft]:
@@ -188,8 +196,8 @@ class SentenceReader:
         else:
             self.in_breakdown = False
         if d.child and head.drop and head.mention.unit != "percent" and not _CERTIFIED.search(v.tail_clause):
-            d.drop = True    # parts of a non-fact ("48 sản phẩm tham gia, gồm …") are not facts either
-            d.because("not a fact: part of a count that is not a fact (an intake, a proposal)")
+            # parts of a non-fact ("48 sản phẩm tham gia, gồm …") are not facts either
+            d.reject("part of a count that is not a fact (an intake, a proposal)")
         d.aside = v.plan or m.anchored or m.denominator or bool(_CHANGE_BEFORE.search(v.left))
 
     def _filter(self, d: Draft, v: _View) -> None:
@@ -197,26 +205,25 @@ class SentenceReader:
         m = v.m
         if m.metric == "products" and not m.anchored:
             recertified = _RECERTIFIED.search(v.left[-30:])       # "công nhận lại 7 sản phẩm hết hạn"
-            if (_EXCL_PRODUCT.search(v.excl_tail) and not recertified) or _NOT_OCOP_PRODUCT.search(v.tail) \
-                    or not self.ocop_para:
-                d.drop = True
+            if _EXCL_PRODUCT.search(v.excl_tail) and not recertified:
+                d.reject("an intake or no result: potential, registered, proposed, evaluated")
+            if _NOT_OCOP_PRODUCT.search(v.tail) or not self.ocop_para:
+                d.reject("not a count of OCOP products")
             if _EVALUATED_FOR.search(v.left[-80:]) or _PROPOSED.search(v.left[-60:]) or (
                     v.i > 0 and _PARTICIPATION.search(v.between.rsplit(";", 1)[-1])
                     and not _CERTIFIED.search(v.tail_clause)):
-                d.drop = True
+                d.reject("an intake: evaluated, proposed or entered, no result stated")
         if m.metric == "subjects" and not m.anchored:
             if _EXCL_SUBJECT.search(v.tail_clause[:40]):
-                d.drop = True
+                d.reject("potential subjects")
             ocop_subjects = (m.noun.lower() == "chủ thể" or v.linked or (d.child and self.head is not None)
                              or _SUBJECT_OCOP.search(v.tail) or "chủ thể" in v.left.lower())
             if not ocop_subjects:
-                d.drop = True
+                d.reject("not a count of OCOP subjects")
         if m.unit == "count" and not m.anchored and _PRODUCER.search(_strip_parens(v.between)):
-            d.drop = True
-            d.because("not a fact: products of one named producer")
+            d.reject("products of one named producer")
         if m.unit == "count" and not m.anchored and not d.child and _NAMED_PRODUCER_AFTER.match(v.tail):
-            d.drop = True                              # "2 sản phẩm “…” của Công ty TNHH X"
-            d.because("not a fact: products of one named producer")
+            d.reject("products of one named producer")    # "2 sản phẩm “…” của Công ty TNHH X"
         if m.metric == "products" and not m.anchored and v.i + 1 < len(self.mentions) \
                 and _SUBJECT_LINK.match(v.tail) and self.mentions[v.i + 1].metric == "subjects":
             nxt = self.mentions[v.i + 1]               # "62 sản phẩm của 31 chủ thể tham gia Chương trình"
@@ -225,19 +232,14 @@ class SentenceReader:
             certified = _CERTIFIED.search(after) or cues.stars(self.s[m.end:nxt.start]) or (
                 d.child and self.head is not None and not self.head.drop)   # "4 sản phẩm 5 sao của 448 chủ thể tham gia"
             if (_EXCL_PRODUCT.search(after) or re.search(r"đủ điều kiện", after, I)) and not certified:
-                d.drop = True
-                d.because("not a fact: an intake (products and their subjects entered a round)")
+                d.reject("an intake (products and their subjects entered a round)")
         if v.linked and self.drafts and self.drafts[-1].drop:
-            d.drop = True
-            d.because("not a fact: the subjects of products that are not a fact")
+            d.reject("the subjects of products that are not a fact")
         if v.i == 0 and not d.child and _INTAKE_PREAMBLE.search(v.left) and not _CERTIFIED.search(v.tail_clause):
-            d.drop = True                              # "các địa phương có nhiều sản phẩm tham gia là: huyện A (15 …)"
-            d.because("not a fact: a list of products entered in a round")
+            # "các địa phương có nhiều sản phẩm tham gia là: huyện A (15 …)"
+            d.reject("a list of products entered in a round")
         if _AVERAGE.search(v.left[-30:]) or _PER_UNIT.match(v.tail):
-            d.drop = True                              # "bình quân 2 sản phẩm/huyện": an average, not a count
-            d.because("not a fact: an average per unit")
-        if d.drop and not d.why:
-            d.because("not a fact: intake, proposal, potential or not an OCOP count")
+            d.reject("an average per unit")              # "bình quân 2 sản phẩm/huyện"
 
     def _stars(self, d: Draft, v: _View) -> None:
         s, m, ms = self.s, v.m, self.mentions
@@ -247,7 +249,7 @@ class SentenceReader:
             if before and not re.search(r"\d", v.between[before.end():]):
                 st = cues.stars(before.group(0))
         if st and _STAR_BLOCK.search(v.star_tail[: v.star_tail.find("sao")] if "sao" in v.star_tail else v.star_tail):
-            d.drop = True                              # "tiềm năng 5 sao", "chờ phân hạng 5 sao"
+            d.reject("a star level not yet reached (potential, awaiting, proposed)")   # "tiềm năng 5 sao"
         if st:
             d.stars, d.stars_explicit = st, True
         elif v.i + 1 < len(ms) and _SUBJECT_LINK.match(s[m.end:ms[v.i + 1].start]):
@@ -399,10 +401,10 @@ class SentenceReader:
         elif clause_places:
             last = clause_places[-1]
             if last.level == "region":
-                d.drop = True                          # "vùng Đồng bằng sông Hồng": not an area of a fact
+                d.reject("a region is not an area of a fact")   # "vùng Đồng bằng sông Hồng"
             d.area = doc.resolve(last)
             if last.level == "province-ref" and d.area is None:
-                d.drop = True                          # "toàn tỉnh" of an article whose province is unknown
+                d.reject("'toàn tỉnh' of an article whose province is unknown")
             if last.level == "district-ref":           # "Thanh Sơn là huyện có …"
                 named = [p for p in self.places if p.level == "district" and p.start < last.start]
                 if named:
@@ -435,7 +437,7 @@ class SentenceReader:
             d.segment = anchor.segment
         else:
             left = self.s[self.prev_end:m.start]
-            d.segment = segment_of(m.noun, left, v.tail, part=d.child, paired_round=_PAIRED_ROUND.search(self.s) is not None)
+            d.segment = segment_of(m.noun, left, v.tail, part=d.child, paired_round=self.paired_round)
             if d.segment is None and d.child and self.head is not None and self.head.mention.metric == m.metric:
                 d.segment = self.head.segment
             if v.linked and d.segment and self.drafts and self.drafts[-1].segment is None \

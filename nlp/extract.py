@@ -18,7 +18,7 @@ from .clauses import Draft, read_sentence
 from .context import Doc, doc_province
 from .normalize import normalize
 from .places import find_places
-from .sentences import is_candidate, paragraphs, sentences
+from .sentences import BULLET, is_candidate, paragraphs, sentences
 from .source import province_from_source_line, province_from_url
 
 EXTRACTOR_VERSION = "1.1.0"   # 1.1: frames, segment, why
@@ -78,7 +78,7 @@ def extract_facts(text, *, title=None, published=None, url=None, home_province=N
     cue = [bool(_OCOP.search(p)) for _, p in paras]
     for n, (off, para) in enumerate(paras):
         ocop_para = cue[n] or (n > 0 and cue[n - 1]) or (n + 1 < len(cue) and cue[n + 1]) \
-            or (bool(_BULLET.match(para)) and bullets_ocop)
+            or (bool(BULLET.match(para)) and bullets_ocop)
         bullets_ocop = ocop_para          # "+ 7 sản phẩm thuộc ngành đồ uống": an item of the list above
         doc.list_target, doc.open_target = doc.open_target, False
         if not is_candidate(para):
@@ -90,11 +90,12 @@ def extract_facts(text, *, title=None, published=None, url=None, home_province=N
             if is_candidate(sent):
                 n_sent += 1
                 for d in read_sentence(sent, places, doc, ocop_para):
+                    why = _why(d, doc, province_note)
                     if explain is not None:
                         explain.append({"sentence": n_sent, "text": sent, "number": sent[d.mention.start:d.mention.end],
-                                        "fact": not d.drop, "why": _why(d, doc, province_note)})
+                                        "fact": not d.drop, "why": why})
                     if not d.drop:
-                        d.why = [_why(d, doc, province_note)]
+                        d.why = [why]
                         facts.extend(_emit(d, sent, start, headline=bool(head_text) and off == paras[0][0]))
             doc.remember(places)
             opening = cues.years(sent[:30])       # "Trong năm 2024, huyện …": the year of what follows
@@ -107,7 +108,6 @@ def extract_facts(text, *, title=None, published=None, url=None, home_province=N
 
 
 _ROUND = re.compile(r"công nhận|chứng nhận|công bố|phân hạng|xếp hạng|đạt \d\s*sao|đạt (?:chuẩn|tiêu chuẩn)", re.I)
-_BULLET = re.compile(r"^\s*(?:[-–—+•*]|\d+[.)])\s")
 
 
 _LOOSE = {" ": r"(?:\s|&nbsp;|&#160;|\u00ad)+", '"': r'(?:["“”„«»]|&quot;)', "'": r"['‘’`]", "-": r"[-–—−‐‑]",
@@ -146,8 +146,7 @@ def _why(d: Draft, doc, province_note) -> str:
     """The reasons of a decision, in words a researcher can check (for a dropped
     number, why it is not a fact; ``explain`` records carry ``fact`` beside it)."""
     if d.drop:
-        return "; ".join(w.removeprefix("not a fact: ") for w in d.why if w.startswith("not a fact")) \
-            or "intake, proposal or not an OCOP count"
+        return "; ".join(d.rejected) or "not an OCOP count"
     parts = [f"{d.kind}{' addition' if d.increment else ' total'}",
              f"stars {d.stars[0]}..{d.stars[1]}" + ("" if d.stars_explicit else " (default)")]
     if d.child:
@@ -159,7 +158,7 @@ def _why(d: Draft, doc, province_note) -> str:
         parts.append(f"area: {area.district or area.province}")
         if doc.province == area.province and province_note and not doc.named_province:
             parts.append(province_note)
-    parts.extend(w for w in d.why if not w.startswith("not a fact"))
+    parts.extend(d.why)
     return "; ".join(parts)
 
 

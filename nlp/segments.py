@@ -74,13 +74,16 @@ _CHANNELS = [
 _CHANNEL_VERB = re.compile(r"^\s*(?:OCOP\s+)?(?:[^,;.()]{0,25}?)\b(?:được\s+)?(?:bán|đưa|tham gia|có mặt|giới thiệu|"
                            r"xây dựng được|xây dựng|dán|có|kết nối|xuất khẩu|liên kết)\b", I)
 _OF_PRODUCER = re.compile(rf"^\s*(?:OCOP\s+)?(?:là\s+)?của\s+(?:các\s+)?(?P<p>{'|'.join(p for p, _ in _PRODUCERS[:3])})\b", I)
-_PRODUCER_OWNS = re.compile(rf"\b(?:các\s+)?(?P<p>HTX|hợp tác xã|doanh nghiệp)\s+(?:sở hữu|có|đang có)\s+"
+_PRODUCER_OWNS = re.compile(r"\b(?:các\s+)?(?P<p>HTX|hợp tác xã|doanh nghiệp)\s+(?:sở hữu|có|đang có)\s+"
                             r"(?:khoảng\s+|hơn\s+|trên\s+|gần\s+)?$", I)
 _SUBJECT_IS = re.compile(r"^\s*(?:OCOP\s+)?(?:tham gia\s+)?là\s+(?P<rest>[^;,.()]{1,60})", I)
 
 
+_PRODUCER_WORDS = [(re.compile(rf"(?<![\wÀ-ỹ])(?:{pat})(?![\wÀ-ỹ])", I), label) for pat, label in _PRODUCERS]
+
+
 def _producers(text: str) -> str | None:
-    found = [label for pat, label in _PRODUCERS if re.search(rf"(?<![\wÀ-ỹ])(?:{pat})(?![\wÀ-ỹ])", text, I)]
+    found = [label for pat, label in _PRODUCER_WORDS if pat.search(text)]
     if "tổ hợp tác" in found and "hợp tác xã" not in found and re.search(r"hợp tác xã|HTX", text, I):
         found.append("hợp tác xã")
     return ", ".join(dict.fromkeys(found)) or None

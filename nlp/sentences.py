@@ -22,6 +22,9 @@ _CUE = re.compile(r"ocop|sao\b|sản phẩm|chủ thể|hợp tác xã|htx|doanh
 _NUMBER = re.compile(r"\d|\b(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\b", re.IGNORECASE)
 
 
+# A list item: "+ 7 sản phẩm …", "– 80 chủ thể …", "1. …"
+BULLET = re.compile(r"^\s*(?:[-–—+•*]|\d+[.)])\s")
+
 def paragraphs(text: str):
     """(offset, paragraph) pairs of the article body, boilerplate tail removed."""
     lines = []

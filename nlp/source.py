@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 from . import areas
 from .normalize import fold
+from .places import find_places
 
 _NATIONAL = object()
 _SOURCE_LINE = re.compile(
@@ -81,7 +82,6 @@ def province_from_url(url: str | None) -> str | None:
 
 def province_from_source_line(text: str) -> str | None:
     """The province of the newspaper a source line names (the last such line wins)."""
-    from .places import find_places
     found = None
     for m in _SOURCE_LINE.finditer(text or ""):
         line = m["line"] if m["line"] is not None else f"{m['paper']} {m['host']}"
