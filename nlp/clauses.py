@@ -373,6 +373,8 @@ class SentenceReader:
             d.year = None
         elif d.kind == "target":
             d.year = doc.year_target or doc.pub_year
+        elif d.increment:                              # an addition: the year of the round being reported
+            d.year = doc.year_actual or doc.round_year or doc.pub_year
         else:
             d.year = doc.pub_year or doc.year_actual
         if self.every_year and d.kind == "target" and not ys_left:

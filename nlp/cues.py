@@ -115,7 +115,7 @@ _YEARS = [
     (re.compile(rf"giai đoạn(?:\s+từ)?(?:\s+năm)?\s+{_Y}\s*(?:-|đến|tới)\s*(?:năm\s+)?{_Y}", I), lambda m: int(m[2])),
     (re.compile(rf"(?<!\d){_Y}\s*-\s*{_Y}(?!\d)", I), lambda m: int(m[2])),
     (re.compile(rf"\bnăm\s+{_Y}(?!\d)", I), lambda m: int(m[1])),
-    (re.compile(rf"\b(?:quý|tháng|Q)\s*[IVX\d]+\s*[/-]\s*{_Y}(?!\d)", I), lambda m: int(m[1])),
+    (re.compile(rf"\b(?:quý|tháng|Q|đợt|lần)\s*[IVX\d]+\s*[/-]\s*{_Y}(?!\d)", I), lambda m: int(m[1])),
     (re.compile(rf"\b\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*{_Y}(?!\d)", I), lambda m: int(m[1])),
     (re.compile(rf"\b\d{{1,2}}\s*-\s*\d{{1,2}}\s*-\s*{_Y}(?!\d)", I), lambda m: int(m[1])),
 ]
@@ -128,6 +128,9 @@ EVERY_YEAR = re.compile(r"hàng năm|hằng năm|mỗi năm|bình quân", I)
 _BASELINE = re.compile(r"so với(?: cùng kỳ)?(?: thời điểm)?(?: đầu)?(?: năm| giai đoạn)?\s*(?:từ\s*)?[\d\s/-]*", I)
 _DECREE = re.compile(r"(?:quyết định|kế hoạch|nghị quyết|công văn|thông báo|chỉ thị)(?:\s+số)?\s+\d+[\w/.-]*"
                      r"(?:\s+ngày\s+[\d/.-]+)?", I)
+# "giai đoạn 2021 - 2025, đến nay, …": the programme's phase, the count is as of now
+_PHASE_NOW = re.compile(r"giai đoạn(?:\s+từ)?(?:\s+năm)?\s+(?:19|20)\d\d\s*(?:-|–|đến|tới)\s*(?:năm\s+)?(?:19|20)\d\d"
+                        r"(?=[\s,)]*(?:và\s+)?(?:đến nay|đến thời điểm này|hiện nay|hiện tại|tính đến nay))", I)
 _SINCE = re.compile(r"(?:từ|kể từ)\s+(?:năm\s+)?(?:19|20)\d\d\s*(?:,\s*)?(?:đến|tới)\s+(?:nay|hiện nay|hiện tại)", I)
 
 
@@ -136,6 +139,7 @@ def years(text: str, published_year: int | None = None):
     text = _DECREE.sub(lambda m: " " * len(m.group(0)), text)
     text = _BASELINE.sub(lambda m: " " * len(m.group(0)), text)
     text = _SINCE.sub(lambda m: " " * len(m.group(0)), text)    # "từ năm 2019 đến nay": since, not as of
+    text = _PHASE_NOW.sub(lambda m: " " * len(m.group(0)), text)
     found = []
     taken = []
     for pattern, get in _YEARS:

@@ -68,9 +68,9 @@ def extract_facts(text, *, title=None, published=None, url=None, home_province=N
     if head_text and doc.province:   # bare district names need the province to be recognised
         title_places = find_places(head_text, doc.province) or title_places
     doc.settle(title_places, lead_places)
-    if doc.pub_year is None:           # no date: a running total takes the year of the round the lead reports
-        lead_years = [y for _, p in paras[:2] for _, y in cues.years(p) if _ROUND.search(p)]
-        doc.year_actual = lead_years[0] if lead_years else None
+    doc.round_year = next((y for _, p in paras if _ROUND.search(p) for _, y in cues.years(p)), None)
+    if doc.pub_year is None:           # no date: a running total takes the year of the round the article reports
+        doc.year_actual = doc.round_year
 
     facts = []
     n_sent = 0

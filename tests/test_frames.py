@@ -170,3 +170,26 @@ def test_undated_running_total_takes_the_year_of_the_round():
             "Đến nay, toàn tỉnh có 410 sản phẩm OCOP.")
     got = {f["value"]: f["year"] for f in extract_facts(text)}
     assert got == {25: 2023, 410: 2023}
+
+
+def test_an_addition_takes_the_year_of_the_round_not_of_publication():
+    text = ("UBND tỉnh Đồng Tháp vừa phê duyệt kết quả đánh giá, phân hạng sản phẩm OCOP đợt 3 năm 2023. "
+            "Theo đó, công nhận 62 sản phẩm đạt 3 sao.")
+    got = facts(text, published="2024-01-05")
+    assert [(f["value"], f["increment"], f["year"]) for f in got] == [(62, True, 2023)]
+
+
+def test_an_undated_article_takes_the_year_of_its_round_for_running_totals():
+    text = ("Huyện Can Lộc có thêm 5 sản phẩm OCOP.\n\n"
+            "Đến nay, huyện Can Lộc đã có 31 sản phẩm OCOP.\n\n"
+            "Hội đồng huyện vừa chấm điểm, công nhận các sản phẩm OCOP đợt 2/2023.")
+    got = extract_facts(text, home_province="Hà Tĩnh")
+    assert {(f["value"], f["year"]) for f in got} == {(5, 2023), (31, 2023)}
+
+
+def test_a_programme_phase_before_den_nay_is_no_as_of_year():
+    text = "Thực hiện Chương trình OCOP giai đoạn 2021 - 2025, đến nay, tỉnh Cà Mau có 88 sản phẩm OCOP."
+    got = facts(text, published="2023-08-01")
+    assert [(f["value"], f["year"]) for f in got] == [(88, 2023)]
+    text = "Giai đoạn 2021 - 2025, tỉnh Cà Mau phấn đấu có 150 sản phẩm OCOP."
+    assert [(f["value"], f["year"]) for f in facts(text, published="2023-08-01")] == [(150, 2025)]
