@@ -24,6 +24,7 @@ _BREAKDOWN = re.compile(r"trong đó|trong số (?:này|đó)|bao gồm|\bgồm\
 _CONTINUATION = re.compile(r"^\s*(?:trong đó|trong số (?:này|đó)|cụ thể|bao gồm|gồm|đồng thời|riêng|ngoài ra|trong cơ cấu)", I)
 _PARTS_START = re.compile(r"^\s*(?:trong đó|trong số (?:này|đó)|bao gồm|gồm|trong cơ cấu|cụ thể|chia ra|"
                           r"nhiều nhất là|dẫn đầu là|đứng đầu là)", I)
+_OF_THESE = re.compile(r"^\s*trong\s+(?:tổng\s+)?(?:số\s+)?$", I)
 _NEW_SUBJECT = re.compile(r"lũy kế|luỹ kế|đến nay|tính đến|hiện nay|hiện có|^\s*năm \d{4}", I)
 _PLAN_BEFORE = re.compile(r"(?:kế hoạch|KH|chỉ tiêu)(?:\s+năm)?(?:\s+\d{4})?\s*[(:]?\s*$", I)
 _CHANGE_BEFORE = re.compile(r"\b(?:tăng|giảm)\s*(?:thêm\s*)?$|nâng tổng số[^,;]{0,60}$", I)
@@ -176,6 +177,14 @@ class SentenceReader:
                         and m.metric == "subjects"),
             plan=bool(_PLAN_BEFORE.search(s[:m.start])) or m.plan)
 
+    def _predicate_tail(self, v: _View) -> str:
+        """The words after a count up to the next one, its linked subjects included:
+        "518 sản phẩm của 19 chủ thể được phân hạng …" -> "của 19 chủ thể được phân hạng …"."""
+        ms = self.mentions
+        if v.i + 1 < len(ms) and ms[v.i + 1].metric == "subjects" and _SUBJECT_LINK.match(v.tail):
+            return self.s[v.m.end:ms[v.i + 2].start if v.i + 2 < len(ms) else len(self.s)]
+        return v.tail
+
     def _anchor(self, m) -> Draft | None:
         """The draft of the count a share is announced after ("…, chiếm 22%")."""
         if m.anchored and "anchor" in m.extra:
@@ -194,7 +203,8 @@ class SentenceReader:
                 self.prev_end <= p.start < m.start and p.level in ("province", "national") for p in self.places):
             d.child = True
         else:
-            self.in_breakdown = False
+            # "Trong 53 sản phẩm được công nhận, có 12 …": the counts after it are its parts
+            self.in_breakdown = v.i == 0 and bool(_OF_THESE.match(v.left))
         if d.child and head.drop and head.mention.unit != "percent" and not _CERTIFIED.search(v.tail_clause):
             # parts of a non-fact ("48 sản phẩm tham gia, gồm …") are not facts either
             d.reject("part of a count that is not a fact (an intake, a proposal)")
@@ -342,7 +352,7 @@ class SentenceReader:
             cue = cues.increment_cue(v.left)
             if _UP_TO.search(v.left[-25:]):            # "… lên 312 sản phẩm": the total reached
                 cue = False
-            if after or (cue is None and cues.certified_event(v.left, v.tail)) or (
+            if after or (cue is None and cues.certified_event(v.left, self._predicate_tail(v))) or (
                     cues.TOTAL_AFTER.search(s[m.end:m.end + 200]) and d.kind == "target"):
                 d.increment = True                     # "… thêm 246 …, nâng tổng số lên 395"
             elif cue is None:

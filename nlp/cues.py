@@ -82,11 +82,13 @@ def target_cue(text: str):
 _INC = [  # (pattern, increment?) - the last cue before a number wins
     (re.compile(r"từ đầu năm(?:\s+\d{4})?(?:\s+(?:đến|tới)\s+(?:nay|hiện tại|thời điểm này))?", I), True),
     (re.compile(r"lũy kế|luỹ kế|tổng số|tổng cộng|nâng tổng|hiện có|hiện nay|hiện tại|(?<!thực )(?<!xuất )(?<!thể )(?<!phát )\bhiện\b|đến nay|tới nay|"
-                r"tính (?:đến|tới)(?: hết| cuối)?(?: năm)?(?: \d{4})?|(?:đến|tới) (?:hết |cuối )?năm(?: \d{4})?|đến hết|đến cuối|đến thời điểm|đến tháng(?: \d+)?(?: năm \d{4}|/\d{4})?|"
+                r"tính (?:đến|tới)(?: hết| cuối)?(?: năm)?(?: \d{4})?|(?:đến|tới) (?:hết |cuối )?(?:quý [IVX\d]+|tháng \d+)(?: năm (?:nay|\d{4})|\s*/\s*\d{4})?|(?:đến|tới) (?:hết |cuối )?năm(?: \d{4})?|đến hết|đến cuối|đến thời điểm|đến tháng(?: \d+)?(?: năm \d{4}|/\d{4})?|"
                 r"từ khi triển khai|từ lúc triển khai|sau \S+ năm|toàn tỉnh đã có|giai đoạn", I), False),
     (re.compile(r"\bthêm\b|\bmới\b|\btăng(?! trưởng| cường| giá| thu| lên| từ)\b|trong năm|\bnăm (?:19|20)\d\d|năm nay|năm qua|\bquý\b|\bđợt\b|"
                 r"lần này|đánh giá lại|công nhận cho|chứng nhận cho|trao (?:giấy )?chứng nhận|công bố|kết quả|"
-                r"qua \S+ tháng|\d+ tháng đầu năm", I), True),
+                r"qua \S+ tháng|\d+ tháng đầu năm|"
+                r"\bvừa\s+(?:được\s+)?(?:ban hành|công nhận|chứng nhận|phê duyệt|trao|cấp|xếp hạng|phân hạng)|"
+                r"\bqua (?:đánh giá|chấm điểm|thẩm định|xét chọn)", I), True),
 ]
 
 

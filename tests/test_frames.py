@@ -193,3 +193,31 @@ def test_a_programme_phase_before_den_nay_is_no_as_of_year():
     assert [(f["value"], f["year"]) for f in got] == [(88, 2023)]
     text = "Giai đoạn 2021 - 2025, tỉnh Cà Mau phấn đấu có 150 sản phẩm OCOP."
     assert [(f["value"], f["year"]) for f in facts(text, published="2023-08-01")] == [(150, 2025)]
+
+
+def inc(text, **kw):
+    return [(f["value"], f["metric"], f["increment"]) for f in facts(text, **kw)]
+
+
+def test_a_round_stated_after_the_linked_subjects_is_an_addition():
+    text = "Theo quyết định của UBND tỉnh Nghệ An, 64 sản phẩm của 37 chủ thể được phân hạng và cấp giấy chứng nhận OCOP."
+    assert inc(text) == [(64, "products", True), (37, "subjects", True)]
+
+
+def test_a_news_verb_or_an_evaluation_makes_an_addition():
+    text = "UBND tỉnh Yên Bái vừa công nhận sản phẩm đạt chuẩn OCOP đối với 27 sản phẩm trên địa bàn tỉnh."
+    assert inc(text) == [(27, "products", True)]
+    text = "Qua đánh giá, tỉnh Hà Giang có 33 sản phẩm được cấp giấy chứng nhận OCOP 3 sao."
+    assert inc(text) == [(33, "products", True)]
+
+
+def test_as_of_the_end_of_a_quarter_is_a_running_total():
+    text = "Đến hết quý II năm nay, huyện Đăk Tô có 14 sản phẩm được chứng nhận OCOP."
+    assert inc(text, home_province="Kon Tum") == [(14, "products", False)]
+
+
+def test_the_counts_after_trong_n_are_its_parts():
+    text = ("Tỉnh Phú Thọ vừa công nhận 45 sản phẩm OCOP. "
+            "Trong 45 sản phẩm được công nhận có 9 sản phẩm đạt 4 sao, 36 sản phẩm đạt 3 sao.")
+    got = {(f["value"], f["stars_min"], f["increment"]) for f in facts(text)}
+    assert got == {(45, 3, True), (9, 4, True), (36, 3, True)}
