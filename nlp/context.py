@@ -50,12 +50,21 @@ class Doc:
         lead = title_places or lead_places
         if lead and lead[0].level == "national":
             self.main = Area("national", None)
-        for p in title_places:
+        for p in title_places or self._lead_district(lead_places):
             if p.level == "district":
                 self.main = Area("district", p.province or self.province, p.district)
                 self.last_district = self.main
                 self.province = self.province or p.province
                 break
+
+    @staticmethod
+    def _lead_district(lead_places: list[Place]) -> list[Place]:
+        """The district a headline-less lead is about ("UBND huyện Krông Pa vừa trao …"),
+        when the lead names no province and no other district."""
+        if lead_places and lead_places[0].level == "district" \
+                and all(p.level == "district" and p.district == lead_places[0].district for p in lead_places):
+            return lead_places[:1]
+        return []
 
     def remember(self, places: list[Place]) -> None:
         """Keep the last district and city named, for "huyện"/"thành phố" later on."""

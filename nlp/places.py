@@ -51,13 +51,16 @@ def _district(name: str, province: str | None):
 
 def _prefix_place(m, province):
     p = m["p"].lower().rstrip(".")
-    words = m["n"]
+    words, start = m["n"], m.start("n")
     # try the longest gazetteer name first
     parts = re.split(r"(\s+|\s*-\s*)", words)
     syl = parts[0::2]
+    if len(syl) > 1 and _ACRONYM.fullmatch(syl[0]) and not all(_ACRONYM.fullmatch(x) for x in syl):
+        start += len(syl[0]) + len(parts[1])   # "huyện UBND Krông Pa": an organisation's acronym is no name
+        parts, syl = parts[2:], syl[1:]
     for k in range(len(syl), 0, -1):
         cand = "".join(parts[: 2 * k - 1])
-        end = m.start("n") + len(cand)
+        end = start + len(cand)
         if p == "tỉnh":
             prov = areas.find_province(cand)
             if prov:
@@ -75,10 +78,11 @@ def _prefix_place(m, province):
                 return Place(m.start(), end, "district", d.province, canonical_tones(cand))
     if p in ("huyện", "thị xã", "tx") and len(syl) >= 2:   # not in the gazetteer: keep the name as written
         cand = "".join(parts[:3])
-        return Place(m.start(), m.start("n") + len(cand), "district", province, canonical_tones(cand))
+        return Place(m.start(), start + len(cand), "district", province, canonical_tones(cand))
     return None
 
 
+_ACRONYM = re.compile(r"[A-ZĐ]{2,}")
 _WIDGET = re.compile(r"\s*[:\-–]?\s*-?\d+(?:[.,]\d+)?\s*(?:°|º|độ C\b|℃)")
 
 

@@ -221,3 +221,19 @@ def test_the_counts_after_trong_n_are_its_parts():
             "Trong 45 sản phẩm được công nhận có 9 sản phẩm đạt 4 sao, 36 sản phẩm đạt 3 sao.")
     got = {(f["value"], f["stars_min"], f["increment"]) for f in facts(text)}
     assert got == {(45, 3, True), (9, 4, True), (36, 3, True)}
+
+
+def test_a_headline_less_lead_about_one_district_makes_it_the_main_area():
+    text = ("UBND huyện Hướng Hóa vừa tổ chức hội nghị trao giấy chứng nhận sản phẩm OCOP năm 2024.\n\n"
+            "Theo đó, có 7 sản phẩm được chứng nhận OCOP 3 sao.")
+    got = facts(text, home_province="Quảng Trị")
+    assert [(f["level"], f["district"], f["value"]) for f in got] == [("district", "Hướng Hóa", 7)]
+    text = ("Cụ thể, huyện Cam Lộ 3 sản phẩm, huyện Hướng Hóa 4 sản phẩm.\n\n"
+            "Với 7 sản phẩm mới được công nhận, đến nay, tỉnh có 50 sản phẩm OCOP.")
+    assert {f["level"] for f in facts(text, home_province="Quảng Trị") if f["value"] in (7, 50)} == {"province"}
+
+
+def test_an_acronym_after_huyen_is_not_part_of_the_name():
+    from nlp.places import find_places
+    (p,) = find_places("Từ năm 2019 đến nay, huyện UBND Krông Pa đã trao chứng nhận", "Gia Lai")
+    assert (p.level, p.district) == ("district", "Krông Pa")
