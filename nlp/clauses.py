@@ -449,7 +449,10 @@ class SentenceReader:
             d.segment = anchor.segment
         else:
             left = self.s[self.prev_end:m.start]
-            d.segment = segment_of(m.noun, left, v.tail, part=d.child, paired_round=self.paired_round)
+            # a part with an area of its own ("huyện A 7 sản phẩm mới") is that area's count, not a subset
+            own_area = self.head is not None and d.area != self.head.area
+            d.segment = segment_of(m.noun, left, v.tail, part=d.child and not own_area,
+                                   paired_round=self.paired_round and not (d.child and own_area))
             if d.segment is None and d.child and self.head is not None and self.head.mention.metric == m.metric:
                 d.segment = self.head.segment
             if v.linked and d.segment and self.drafts and self.drafts[-1].segment is None \

@@ -59,7 +59,8 @@ _ROUND_AFTER = [
     (re.compile(r"^\s*(?:OCOP\s+)?(?:được\s+|tham gia\s+)?(?:đánh giá|công nhận|chứng nhận)\s+lại\b|^\s*(?:OCOP\s+)?tái chứng nhận", I),
      "đánh giá lại"),
     (re.compile(r"^\s*(?:OCOP\s+)?(?:được\s+)?cấp\s+lại\b", I), "cấp lại"),
-    (re.compile(r"^\s*(?:OCOP\s+)?(?:được\s+)?(?:nâng|nậng)\s+(?:hạng|cấp|sao)\b|^\s*(?:OCOP\s+)?(?:được\s+)?(?:nâng|nậng) lên", I),
+    (re.compile(r"^\s*(?:OCOP\s+)?(?:được\s+)?(?:nâng|nậng)\s+(?:hạng|cấp|sao)\b|^\s*(?:OCOP\s+)?(?:được\s+)?(?:nâng|nậng) lên|"
+                r"^\s*(?:OCOP\s+)?(?:đạt\s+)?từ\s+[1-4]\s*sao\s+lên\s+[2-5]\s*sao", I),
      "nâng hạng"),
 ]
 _UPGRADE_BEFORE = re.compile(r"\b(?:nâng cấp|nâng hạng|nâng sao)\s+(?:ít nhất\s+|khoảng\s+|tối thiểu\s+)?(?:từ\s+)?$", I)
@@ -76,17 +77,24 @@ _CHANNEL_VERB = re.compile(r"^\s*(?:OCOP\s+)?(?:[^,;.()]{0,25}?)\b(?:được\s+
 _OF_PRODUCER = re.compile(rf"^\s*(?:OCOP\s+)?(?:là\s+)?của\s+(?:các\s+)?(?P<p>{'|'.join(p for p, _ in _PRODUCERS[:3])})\b", I)
 _PRODUCER_OWNS = re.compile(r"\b(?:các\s+)?(?P<p>HTX|hợp tác xã|doanh nghiệp)\s+(?:sở hữu|có|đang có)\s+"
                             r"(?:khoảng\s+|hơn\s+|trên\s+|gần\s+)?$", I)
-_SUBJECT_IS = re.compile(r"^\s*(?:OCOP\s+)?(?:tham gia\s+)?là\s+(?P<rest>[^;,.()]{1,60})", I)
+_SUBJECT_IS = re.compile(r"^\s*(?:OCOP\s+)?(?:tham gia\s+)?là\s+(?P<rest>[^;.()]{1,80})", I)
 
 
 _PRODUCER_WORDS = [(re.compile(rf"(?<![\wÀ-ỹ])(?:{pat})(?![\wÀ-ỹ])", I), label) for pat, label in _PRODUCERS]
 
 
-def _producers(text: str) -> str | None:
+_GENERIC = {"cơ sở sản xuất", "tổ chức kinh tế"}   # other words for "chủ thể": a segment only beside other types
+_ALL_TYPES = re.compile(r"^\s*(?:,\s*|và\s+)(?:các\s+)?(?:hợp tác xã|HTX|tổ hợp tác|doanh nghiệp|hộ|cơ sở|trang trại)", I)
+
+
+def _producers(text: str, part: bool = True) -> str | None:
     found = [label for pat, label in _PRODUCER_WORDS if pat.search(text)]
     if "tổ hợp tác" in found and "hợp tác xã" not in found and re.search(r"hợp tác xã|HTX", text, I):
         found.append("hợp tác xã")
-    return ", ".join(dict.fromkeys(found)) or None
+    found = list(dict.fromkeys(found))
+    if len(found) >= 3 or (not part and set(found) <= _GENERIC):
+        return None      # "chủ thể là doanh nghiệp, hợp tác xã và hộ kinh doanh": every kind, no subset
+    return ", ".join(found) or None
 
 
 def _group(word: str) -> str:
@@ -98,13 +106,14 @@ def segment_of(noun: str, left: str, tail: str, *, part: bool = False, paired_ro
     the previous count, ``tail`` the words up to the next one), or None."""
     noun_l = noun.lower()
     if noun_l not in ("chủ thể", "sản phẩm", "sp", "nhóm sản phẩm", "dịch vụ"):      # "16 hợp tác xã"
+        if _ALL_TYPES.match(re.sub(r"^\s*sản xuất\b", "", tail, flags=I)):
+            return _producers(noun + " " + re.split(r"[;.()]|\bđược\b|\bcó\b", tail, maxsplit=1, flags=I)[0], part)
         head = tail.split(",")[0] if noun_l in ("tổ hợp tác", "tht") else ""
-        return _producers(noun + (" " + head if head else "")
-                          + (" " + tail[:30] if re.match(r"^\s*(?:sản xuất\s+)?(?:và|,)\s+(?:hộ|cơ sở)", tail, I) else ""))
+        return _producers(noun + (" " + head if head else ""), part)
     if noun_l == "chủ thể":
         m = _SUBJECT_IS.match(tail)
         if m:
-            return _producers(m["rest"])
+            return _producers(m["rest"], part)
         return _channel(tail)
     if noun_l == "dịch vụ":
         return "dịch vụ du lịch" if re.match(r"^\s*(?:OCOP\s+)?du lịch", tail, I) else None
@@ -123,7 +132,9 @@ def segment_of(noun: str, left: str, tail: str, *, part: bool = False, paired_ro
         return _producers(m["p"])
     for pat, label in _ROUND_AFTER:
         if pat.match(tail):
-            if label != "cấp mới" or part or paired_round:
+            # "mới" names a segment only beside other kinds of the round ("… mới, … đánh giá lại");
+            # "phát triển thêm 35 sản phẩm mới" is an addition, not a subset
+            if label != "cấp mới" or ((part or paired_round) and not re.search(r"\bthêm\s*$", left, I)):
                 return label
     if _UPGRADE_BEFORE.search(left[-40:]):
         return "nâng cấp" if "cấp" in left[-40:].lower() else "nâng hạng"

@@ -237,3 +237,26 @@ def test_an_acronym_after_huyen_is_not_part_of_the_name():
     from nlp.places import find_places
     (p,) = find_places("Từ năm 2019 đến nay, huyện UBND Krông Pa đã trao chứng nhận", "Gia Lai")
     assert (p.level, p.district) == ("district", "Krông Pa")
+
+
+def test_every_kind_of_producer_is_no_segment():
+    assert segment_of("chủ thể", "", " là doanh nghiệp, hợp tác xã và hộ kinh doanh thuộc Chương trình") is None
+    assert segment_of("doanh nghiệp", "", ", hợp tác xã, tổ hợp tác, cơ sở sản xuất được công nhận") is None
+    assert segment_of("hợp tác xã", "", ", chiếm 22%") == "hợp tác xã"
+    assert segment_of("chủ thể", "", " là hợp tác xã") == "hợp tác xã"
+
+
+def test_a_generic_word_for_producers_is_a_segment_only_as_a_part():
+    assert segment_of("cơ sở", "", " sản xuất trên địa bàn tỉnh", part=False) is None
+    assert segment_of("tổ chức kinh tế", "", " tham gia", part=False) is None
+    assert segment_of("cơ sở", "", " sản xuất", part=True) == "cơ sở sản xuất"
+
+
+def test_new_products_of_a_district_or_an_addition_are_no_round_segment():
+    text = ("Tỉnh Yên Bái có 20 sản phẩm được công nhận OCOP năm 2024, trong đó: huyện Văn Chấn có 5 sản phẩm mới; "
+            "huyện Trấn Yên có 15 sản phẩm (12 sản phẩm mới, 3 sản phẩm đánh giá lại).")
+    seg = {(f["district"], f["value"]): f["segment"] for f in facts(text)}
+    assert seg[("Văn Chấn", 5)] is None and seg[("Trấn Yên", 15)] is None
+    assert seg[("Trấn Yên", 12)] == "cấp mới" and seg[("Trấn Yên", 3)] == "đánh giá lại"
+    assert segment_of("sản phẩm", "phát triển thêm ", " OCOP mới", paired_round=True) is None
+    assert segment_of("sản phẩm", "ít nhất ", " từ 3 sao lên 4 sao") == "nâng hạng"
