@@ -45,10 +45,10 @@ _NOT_OCOP_PRODUCT = re.compile(r"^\s*(?:OCOP\s+)?(?:và\s+(?:nông sản|sản p
 _PROPOSED = re.compile(r"(?:đề nghị|đề xuất|hồ sơ|trình|xin)\s+(?:công nhận|chứng nhận|xét|đánh giá|phân hạng)"
                        r"[^.;,]{0,20}$", I)
 _EVALUATED_FOR = re.compile(r"(?:đánh giá|phân hạng|thẩm định|xét|chấm)(?:(?!công nhận|chứng nhận)[^.;]){0,50}"
-                            r"\b(?:cho|đối với)\s*(?:các\s+)?$", I)
+                            r"\b(?:cho|đối với)\s*(?:các\s+)?$|\bhồ sơ\s+(?:của\s+)?(?:các\s+)?$", I)
 _PRODUCER = re.compile(r"\b(?:Công ty|HTX|Hợp tác xã|Doanh nghiệp|Cơ sở|Hộ kinh doanh|Tổ hợp tác|THT)\s+"
                        r"(?:[A-ZĐ]|TNHH|CP|Cổ phần)[^;]*?\b(?:có|với|đạt)\b(?![^;]*\btrong\s*$)")
-_PARTICIPATION = re.compile(r"đăng ký|tham gia", I)
+_PARTICIPATION = re.compile(r"đăng ký|tham gia|tham dự", I)
 _CERTIFIED = re.compile(r"được (?:[^,;]{0,30}?(?:xếp hạng|phân hạng)\s+(?:đạt\s+)?\d\s*sao|công nhận|chứng nhận|cấp)|đạt chuẩn|đạt (?:hạng )?(?:từ )?\d(?:\s*-\s*\d)?\s*sao", I)
 _SUBJECT_LINK = re.compile(r"^\s*(?:,\s*)?(?:(?:OCOP\s+)?(?:đạt\s+)?(?:hạng\s+)?(?:từ\s+)?0?[3-5](?:\s*[-–]\s*0?[3-5])?\s*sao\s+)?"
                            r"(?:của|từ|thuộc)\s+(?:các\s+)?$", I)
@@ -63,8 +63,9 @@ _STAR_BLOCK = re.compile(r"tiềm năng|chờ|trình|đề nghị|dự thi|đăn
 _OF_PLACE = re.compile(r"^\s*(?:OCOP\s+)?(?:của|thuộc|tại|ở)\s+(?:các\s+)?$", I)
 _NAMED_PRODUCER_AFTER = re.compile(r"^[^;.\d]{0,120}?\bcủa\s+(?:Công ty|HTX|Hợp tác xã|Doanh nghiệp|DNTN|Cơ sở|Hộ kinh doanh|"
                                    r"hộ (?:ông|bà|anh|chị)|Tổ hợp tác|THT)\s+(?:TNHH|CP|Cổ phần|[A-ZĐ\"“])")
-_INTAKE_PREAMBLE = re.compile(r"(?:sản phẩm|chủ thể)\s+(?:được\s+)?(?:tham gia|đăng ký|dự thi|đề nghị|đề xuất)"
-                              r"(?:(?!công nhận|chứng nhận|đạt\b|xếp hạng)[^;.\d]){0,60}$", I)
+_INTAKE_PREAMBLE = re.compile(r"(?:(?:sản phẩm|chủ thể)\s+(?:được\s+)?(?:tham gia|đăng ký|dự thi|đề nghị|đề xuất)|"
+                              r"^\W*(?:tham gia|tham dự|đăng ký)\s+(?:đánh giá|phân hạng|xét chọn|chấm điểm|kỳ))"
+                              r"(?:(?!công nhận|chứng nhận|đạt\b|xếp hạng)[^;.\d]){0,80}$", I)
 _NATIONAL_PROGRAMME = re.compile(r"/QĐ-TTg|Thủ tướng Chính phủ|Chương trình (?:OCOP )?(?:quốc gia|toàn quốc)", I)
 _PAIRED_ROUND = re.compile(r"(?:đánh giá|công nhận|cấp|chứng nhận) lại|nâng hạng|nâng cấp|nâng sao", I)
 _PARTS_SPLIT = re.compile(r"\btrong đó\b|\btrong số\b|\bbao gồm\b|\bgồm\b", I)
@@ -260,6 +261,8 @@ class SentenceReader:
                 st = cues.stars(before.group(0))
         if st and _STAR_BLOCK.search(v.star_tail[: v.star_tail.find("sao")] if "sao" in v.star_tail else v.star_tail):
             d.reject("a star level not yet reached (potential, awaiting, proposed)")   # "tiềm năng 5 sao"
+        if cues.below_three(v.star_tail):
+            d.reject("1- or 2-star products, or a range that includes them")
         if st:
             d.stars, d.stars_explicit = st, True
         elif v.i + 1 < len(ms) and _SUBJECT_LINK.match(s[m.end:ms[v.i + 1].start]):

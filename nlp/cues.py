@@ -22,6 +22,13 @@ _STARS = [  # (pattern, handler) tried in order on the text after a count
     (re.compile(rf"{_S}\s*sao", I), lambda m: (int(m[1]), int(m[1]))),
 ]
 _STAR_ANY = re.compile(r"\d\s*sao\b", I)
+_STAR_LEVELS = re.compile(r"(?<!\d)0?([1-5])\s*(?:sao\s*)?(?:(?:-|–|đến|tới)\s*0?[1-5]\s*)?sao\b(?!\s*lên)", I)
+
+
+def below_three(text: str) -> bool:
+    """Does the first star phrase of ``text`` count 1- or 2-star products ("đạt 2 sao", "từ 2 - 4 sao")?"""
+    m = _STAR_LEVELS.search(text)
+    return bool(m) and int(m[1]) < 3
 
 
 def stars(text: str):

@@ -260,3 +260,17 @@ def test_new_products_of_a_district_or_an_addition_are_no_round_segment():
     assert seg[("Trấn Yên", 12)] == "cấp mới" and seg[("Trấn Yên", 3)] == "đánh giá lại"
     assert segment_of("sản phẩm", "phát triển thêm ", " OCOP mới", paired_round=True) is None
     assert segment_of("sản phẩm", "ít nhất ", " từ 3 sao lên 4 sao") == "nâng hạng"
+
+
+def test_counts_below_three_stars_are_no_facts():
+    text = "Hội đồng tỉnh Kon Tum đã xác định được 41 sản phẩm đạt OCOP 3 sao trở lên và 6 sản phẩm đạt 2 sao."
+    assert [f["value"] for f in facts(text)] == [41]
+    assert facts("Kon Tum có thêm 38 sản phẩm OCOP từ 2 - 4 sao") == []
+    assert [f["stars_min"] for f in facts("Tỉnh Kon Tum có 5 sản phẩm được nâng từ 2 sao lên 3 sao OCOP.")] == [3]
+
+
+def test_entering_a_round_or_evaluating_dossiers_is_an_intake():
+    text = "Tham dự đánh giá, phân hạng sản phẩm OCOP tỉnh Kon Tum lần này có 44 sản phẩm của 30 chủ thể."
+    assert facts(text) == []
+    text = "Sau khi xem xét, đánh giá hồ sơ của 19 sản phẩm thuộc 9 chủ thể, Hội đồng OCOP tỉnh Đắk Lắk họp bàn."
+    assert facts(text) == []
