@@ -23,7 +23,10 @@ I = re.IGNORECASE
 _BREAKDOWN = re.compile(r"trong đó|trong số (?:này|đó)|bao gồm|\bgồm\b|\(|cụ thể|chia ra|riêng", I)
 _CONTINUATION = re.compile(r"^\s*(?:trong đó|trong số (?:này|đó)|cụ thể|bao gồm|gồm|đồng thời|riêng|ngoài ra|trong cơ cấu)", I)
 _PARTS_START = re.compile(r"^\s*(?:trong đó|trong số (?:này|đó)|bao gồm|gồm|trong cơ cấu|cụ thể|chia ra|"
-                          r"nhiều nhất là|dẫn đầu là|đứng đầu là)", I)
+                          r"nhiều nhất là|dẫn đầu là|đứng đầu là|"
+                          r"(?:các|những) sản phẩm(?: OCOP)?[^\d.;:]{0,60}?(?:bao gồm|gồm|như sau)\s*:)", I)
+# ", huyện Hàm Yên 12 sản phẩm": the next item of a list of areas, said like the one before it
+_LIST_ITEM = re.compile(r"[,;]\s*(?:và\s+)?[^\d,;.()]{1,30}?\s*(?:có|với)?\s*$", I)
 _OF_THESE = re.compile(r"^\s*trong\s+(?:tổng\s+)?(?:số\s+)?$", I)
 _NEW_SUBJECT = re.compile(r"lũy kế|luỹ kế|đến nay|tính đến|hiện nay|hiện có|^\s*năm \d{4}", I)
 _PLAN_BEFORE = re.compile(r"(?:kế hoạch|KH|chỉ tiêu)(?:\s+năm)?(?:\s+\d{4})?\s*[(:]?\s*$", I)
@@ -345,8 +348,10 @@ class SentenceReader:
             d.increment = False
         elif d.child and self.head is not None:
             own = cues.increment_cue(v.between)
-            if after:
-                d.increment = True
+            if after or (self.head.drop and cues.certified_event(v.left, v.tail)) or (
+                    own is None and _CERTIFIED_IN_YEAR.search(v.tail_clause[:80])):
+                d.increment = True                     # "Trong đó có 15 sản phẩm …, được công nhận" after an intake,
+                                                       # "Cụ thể: 61 sản phẩm được chứng nhận năm 2023"
             elif own is None or (own is False and not _NEW_SUBJECT.search(v.between)):
                 d.increment = self.head.increment
             else:
@@ -363,6 +368,10 @@ class SentenceReader:
             else:
                 d.increment = cue
             if v.linked and self.drafts:
+                d.increment = self.drafts[-1].increment
+            elif cue is None and not after and self.drafts and not self.drafts[-1].child \
+                    and _LIST_ITEM.search(v.between) and any(v.m.start - len(v.between) <= p.start < v.m.start
+                                                            for p in self.places):
                 d.increment = self.drafts[-1].increment
         if v.plan and not d.increment and re.search(r"năm", v.left[-20:], I):
             d.increment = True                         # "kế hoạch năm (30 sản phẩm)"

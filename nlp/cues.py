@@ -95,12 +95,20 @@ _INC = [  # (pattern, increment?) - the last cue before a number wins
                 r"lần này|đánh giá lại|công nhận cho|chứng nhận cho|trao (?:giấy )?chứng nhận|công bố|kết quả|"
                 r"qua \S+ tháng|\d+ tháng đầu năm|"
                 r"\bvừa\s+(?:được\s+)?(?:ban hành|công nhận|chứng nhận|phê duyệt|trao|cấp|xếp hạng|phân hạng)|"
-                r"\bqua (?:đánh giá|chấm điểm|thẩm định|xét chọn)", I), True),
+                r"\bqua (?:đánh giá|chấm điểm|thẩm định|xét chọn)|^\W*theo đó\b", I), True),
 ]
 
 
+# "từ năm 2019 đến nay, huyện đã trao chứng nhận cho 38 sản phẩm": counted since, a running total
+_CUMULATIVE = re.compile(r"(?:từ|kể từ)\s+(?:năm\s+)?(?:19|20)\d\d\s*(?:,\s*)?(?:đến|tới)\s+(?:nay|hiện nay|hiện tại)|"
+                         r"(?:từ|kể từ)\s+khi\s+(?:triển khai|thực hiện|bắt đầu)|lũy kế|luỹ kế", I)
+
+
 def increment_cue(left: str):
-    """True (an addition), False (a running total) or None, from the last cue in ``left``."""
+    """True (an addition), False (a running total) or None, from the last cue in ``left``
+    (a count "since" a year or the programme's start is a running total whatever follows)."""
+    if _CUMULATIVE.search(left):
+        return False
     best = None
     for pattern, value in _INC:
         for m in pattern.finditer(left):
@@ -168,7 +176,7 @@ def years(text: str, published_year: int | None = None):
 
 
 _CERT_BEFORE = re.compile(r"(?<!lũy kế )(?:công nhận|chứng nhận|trao (?:giấy )?chứng nhận)(?:\s+(?:cho|thêm))?\s*(?:các\s+)?$", I)
-_CERT_AFTER = re.compile(r"^[^,;.]{0,40}?\bđược\s+(?:phân hạng|xếp hạng|công nhận|chứng nhận|cấp (?:giấy )?chứng nhận)", I)
+_CERT_AFTER = re.compile(r"^[^,;.]{0,40}?\bđược\s+(?:phân hạng|xếp hạng|công nhận|chứng nhận|(?:cấp|trao) (?:giấy )?chứng nhận)", I)
 TOTAL_AFTER = re.compile(r"nâng tổng số", I)
 
 

@@ -274,3 +274,31 @@ def test_entering_a_round_or_evaluating_dossiers_is_an_intake():
     assert facts(text) == []
     text = "Sau khi xem xét, đánh giá hồ sơ của 19 sản phẩm thuộc 9 chủ thể, Hội đồng OCOP tỉnh Đắk Lắk họp bàn."
     assert facts(text) == []
+
+
+def test_a_list_of_districts_continues_the_first_items_addition():
+    text = ("Huyện Yên Sơn dẫn đầu với 11 sản phẩm OCOP được công nhận, huyện Hàm Yên 8 sản phẩm, "
+            "huyện Sơn Dương 6 sản phẩm.")
+    got = {(f["district"], f["increment"]) for f in facts(text, home_province="Tuyên Quang")}
+    assert got == {("Yên Sơn", True), ("Hàm Yên", True), ("Sơn Dương", True)}
+
+
+def test_the_products_listed_by_district_break_down_the_round():
+    text = ("UBND tỉnh Lào Cai vừa công nhận 9 sản phẩm OCOP. "
+            "Các sản phẩm thuộc các địa phương gồm: huyện Bát Xát 04 sản phẩm, thị xã Sa Pa 05 sản phẩm.")
+    got = {(f["district"], f["value"], f["increment"]) for f in facts(text)}
+    assert got == {(None, 9, True), ("Bát Xát", 4, True), ("Sa Pa", 5, True)}
+
+
+def test_counted_since_a_year_is_a_running_total_whatever_verb_follows():
+    text = "Từ năm 2019 đến nay, huyện Krông Pa đã trao giấy chứng nhận cho 41 sản phẩm OCOP."
+    assert inc(text, home_province="Gia Lai") == [(41, "products", False)]
+
+
+def test_theo_do_and_a_part_with_its_own_year_are_additions():
+    text = ("UBND huyện Krông Pa vừa trao giấy chứng nhận OCOP năm 2024.\n\n"
+            "Theo đó, có 14 sản phẩm của 8 chủ thể được trao chứng nhận OCOP 3 sao.")
+    assert {f["value"]: f["increment"] for f in facts(text, home_province="Gia Lai")} == {14: True, 8: True}
+    text = ("Đến nay, tỉnh Yên Bái có 350 sản phẩm OCOP. "
+            "Cụ thể: đã có 58 sản phẩm được đánh giá và cấp giấy chứng nhận OCOP năm 2024.")
+    assert {f["value"]: f["increment"] for f in facts(text)} == {350: False, 58: True}
