@@ -129,7 +129,7 @@ class SentenceReader:
         self.s, self.places, self.doc, self.ocop_para = s, places, doc, ocop_para
         self.mentions = find_mentions(s)
         self.clause_starts = [0] + [m.end() for m in re.finditer(r";", s)]
-        self.years = cues.years(s, doc.pub_year)
+        self.years = cues.years(s, doc.pub_year or doc.last_year)   # undated: "năm nay" is the year last named
         self.every_year = bool(cues.EVERY_YEAR.search(s))
         self.continuation = bool(_CONTINUATION.match(s)) and bool(doc.prev_heads)
         parts = bool(_PARTS_START.match(s)) and bool(doc.prev_heads)
@@ -394,7 +394,7 @@ class SentenceReader:
         elif self.every_year:
             d.year = None
         elif d.kind == "target":
-            d.year = doc.year_target or doc.pub_year
+            d.year = doc.year_target or doc.pub_year or doc.last_year
         elif d.increment:                              # an addition: the year of the round being reported
             d.year = doc.year_actual or doc.round_year or doc.pub_year
         else:

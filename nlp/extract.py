@@ -83,6 +83,8 @@ def extract_facts(text, *, title=None, published=None, url=None, home_province=N
         doc.list_target, doc.open_target = doc.open_target, False
         if not is_candidate(para):
             doc.remember(find_places(para, doc.province))
+            if doc.pub_year is None:
+                doc.last_year = next((y for _, y in reversed(cues.years(para))), doc.last_year)
             continue
         for s_off, sent in sentences(para):
             start = None if off < 0 else off + s_off
@@ -98,6 +100,8 @@ def extract_facts(text, *, title=None, published=None, url=None, home_province=N
                         d.why = [why]
                         facts.extend(_emit(d, sent, start, headline=bool(head_text) and off == paras[0][0]))
             doc.remember(places)
+            if doc.pub_year is None:
+                doc.last_year = next((y for _, y in reversed(cues.years(sent))), doc.last_year)
             opening = cues.years(sent[:30])       # "Trong năm 2024, huyện …": the year of what follows
             if opening and not doc.year_actual:
                 doc.year_actual = opening[0][1]

@@ -302,3 +302,12 @@ def test_theo_do_and_a_part_with_its_own_year_are_additions():
     text = ("Đến nay, tỉnh Yên Bái có 350 sản phẩm OCOP. "
             "Cụ thể: đã có 58 sản phẩm được đánh giá và cấp giấy chứng nhận OCOP năm 2024.")
     assert {f["value"]: f["increment"] for f in facts(text)} == {350: False, 58: True}
+
+
+def test_an_undated_article_reads_nam_nay_as_the_year_it_last_named():
+    text = ("UBND huyện Chư Sê đã ban hành kế hoạch thực hiện Chương trình OCOP trong năm 2023.\n\n"
+            "Theo đó, trong năm nay toàn huyện dự kiến sẽ có 12 sản phẩm đạt OCOP 3 sao.\n\n"
+            "Phấn đấu có từ 1 - 2 sản phẩm đạt 4 sao.")
+    got = extract_facts(text, home_province="Gia Lai")
+    assert {(f["value"], f["kind"], f["year"]) for f in got} == {(12, "target", 2023), (1, "target", 2023),
+                                                                  (2, "target", 2023)}
