@@ -16,7 +16,7 @@ import re
 from . import areas, cues
 from .clauses import Draft, read_sentence
 from .context import Doc, doc_province
-from .normalize import normalize
+from .normalize import _CHARS, normalize
 from .places import find_places
 from .sentences import BULLET, is_candidate, paragraphs, sentences
 from .source import province_from_source_line, province_from_url
@@ -124,12 +124,15 @@ def _point_into(original: str, facts: list[dict]) -> None:
     (typographic quotes, dashes, spaces, entities): each fact keeps the words of
     the page itself, located near where the normalised text had them."""
     found: dict[tuple, tuple] = {}
+    aligned = None
     for f in facts:
         if f["sent_start"] is None:
             continue
         key = (f["sent_start"], f["evidence"])
         if key not in found:
-            found[key] = _locate(original, f["evidence"], f["sent_start"])
+            if aligned is None:
+                aligned = _Aligned(original)
+            found[key] = aligned.locate(f["evidence"], f["sent_start"]) or _locate(original, f["evidence"], f["sent_start"])
         span = found[key]
         if span is None:
             f["sent_start"] = f["sent_end"] = None
@@ -138,9 +141,49 @@ def _point_into(original: str, facts: list[dict]) -> None:
             f["evidence"] = original[span[0]:span[1]]
 
 
+class _Aligned:
+    """The caller's text with normalize()'s character mapping and space collapsing applied,
+    each character remembering where it stood: evidence is found with ``str.find``."""
+
+    def __init__(self, original: str):
+        self.same = original.translate(_SAME_LENGTH)     # quotes, dashes, odd spaces: offsets unchanged
+        self.original, self.text = original, None
+
+    def locate(self, evidence: str, hint: int):
+        at = _find(self.same, evidence, hint)
+        if at >= 0:
+            return at, at + len(evidence)
+        if self.text is None:
+            self._align(self.original)
+        at = _find(self.text, evidence, hint)
+        if at < 0 or not evidence:
+            return None
+        return self.index[at], self.index[at + len(evidence) - 1] + 1
+
+    def _align(self, original: str) -> None:
+        chars, index = [], []
+        for i, c in enumerate(original):
+            c = " " if (c.isspace() and c != "\n") or c in "\u200b\ufeff" else c.translate(_CHARS)
+            for x in c:
+                if x == " " and chars and chars[-1] == " ":
+                    continue
+                chars.append(x)
+                index.append(i)
+        self.text, self.index = "".join(chars), index
+
+
+def _find(text: str, evidence: str, hint: int) -> int:
+    at = text.find(evidence, max(0, hint - 300))
+    return at if at >= 0 else text.find(evidence)
+
+
+_SAME_LENGTH = {k: v for k, v in _CHARS.items() if isinstance(v, str) and len(v) == 1}
+_SAME_LENGTH.update({ord(c): " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+                     "\u202f\u205f\u3000\t\r\f\v"})
+
+
 def _locate(original: str, evidence: str, hint: int):
-    if original[hint:hint + len(evidence)] == evidence:
-        return hint, hint + len(evidence)
+    """The span of ``evidence`` in ``original`` read loosely (entities, NFD, odd spaces)."""
     pattern = re.compile("".join(_LOOSE.get(c, re.escape(c)) for c in _LOOSE_TOKEN.findall(evidence)))
     m = pattern.search(original, max(0, hint - 300)) or pattern.search(original)
     return (m.start(), m.end()) if m else None

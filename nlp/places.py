@@ -33,7 +33,7 @@ _ORG = re.compile(r"\b(?:Công ty|công ty|HTX|Hợp tác xã|hợp tác xã|Doa
 _COMPLEMENT = re.compile(r"(?:OCOP|trong|nhất|cho|với|khắp|đầu|%)\s+$|%\s+của\s+$", re.I)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Place:
     start: int
     end: int
@@ -88,6 +88,11 @@ _WIDGET = re.compile(r"\s*[:\-–]?\s*-?\d+(?:[.,]\d+)?\s*(?:°|º|độ C\b|℃
 
 def find_places(sentence: str, province: str | None = None) -> list[Place]:
     """Area mentions in ``sentence``; ``province`` is the article's province (for bare district names)."""
+    return list(_find_places(sentence, province))
+
+
+@lru_cache(maxsize=1024)   # a one-sentence paragraph is read twice: for the article's province, then for its facts
+def _find_places(sentence: str, province: str | None) -> tuple[Place, ...]:
     out: list[Place] = []
     taken: list[tuple[int, int]] = []
 
@@ -132,4 +137,4 @@ def find_places(sentence: str, province: str | None = None) -> list[Place]:
                     taken.append((a, b))
                     break
     out.sort(key=lambda p: p.start)
-    return [p for p in out if not _WIDGET.match(sentence, p.end)]   # "Hà Nội 20°C": a weather widget
+    return tuple(p for p in out if not _WIDGET.match(sentence, p.end))   # "Hà Nội 20°C": a weather widget
