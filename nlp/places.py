@@ -28,6 +28,9 @@ _REFS = [
 ]
 
 
+_REF_WORDS = [("cả nước", "quốc", "việt nam"), ("tỉnh",), ("huyện",), ("thành phố", "thị xã", "tp"),
+              ("vùng", "khu vực", "miền", "đbscl", "đồng bằng")]   # a word each pattern of _REFS needs
+
 _ORG = re.compile(r"\b(?:Công ty|công ty|HTX|Hợp tác xã|hợp tác xã|Doanh nghiệp|Tổ hợp tác|Cơ sở|cơ sở)"
                   r"(?:\s+(?!(?:là|có|được|đạt|tại|ở|với|của|thuộc|và|đã|vừa|trong|cho|sản xuất|huyện|tỉnh|xã)\b)[\wÀ-ỹ&.'-]+){1,8}")
 _COMPLEMENT = re.compile(r"(?:OCOP|trong|nhất|cho|với|khắp|đầu|%)\s+$|%\s+của\s+$", re.I)
@@ -107,7 +110,10 @@ def _find_places(sentence: str, province: str | None) -> tuple[Place, ...]:
         if place:
             out.append(place)
             taken.append((place.start, place.end))
-    for pattern, level in _REFS:
+    lower = sentence.lower()
+    for (pattern, level), words in zip(_REFS, _REF_WORDS):
+        if not any(w in lower for w in words):
+            continue                              # the cheap test first: most sentences name no reference
         for m in pattern.finditer(sentence):
             if level in ("national", "province-ref") and not m.group(0).lower().startswith("của") and _COMPLEMENT.search(sentence[max(0, m.start() - 12):m.start()]):
                 continue   # "chương trình OCOP toàn tỉnh", "22% của cả nước": not the subject
