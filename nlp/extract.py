@@ -21,7 +21,7 @@ from .places import find_places
 from .sentences import BULLET, is_candidate, paragraphs, sentences
 from .source import province_from_source_line, province_from_url
 
-EXTRACTOR_VERSION = "1.1.0"   # 1.1: frames, segment, why
+EXTRACTOR_VERSION = "1.2.0"   # 1.1: frames, segment, why; 1.2: round years, list items, lead district, below 3 stars
 
 _OCOP = re.compile(r"ocop|\bsao\b|mỗi xã,? (?:phường )?một sản phẩm|công nhận|chứng nhận|phân hạng|đạt chuẩn",
                    re.IGNORECASE)
