@@ -40,6 +40,10 @@ _EXCL_PRODUCT = re.compile(
     r"được đánh giá(?![^.;]{0,40}(?:phân hạng|xếp hạng|công nhận|chứng nhận))|"
     r"đang (?:hoàn thiện|đánh giá|xây dựng)", I)
 _EXCL_SUBJECT = re.compile(r"tiềm năng", I)
+_ENTERED_THEN_RESULT = re.compile(r"(?:tham gia|dự thi|đăng ký)[^.;]{0,60}?(?=\bđạt\s+(?:tiêu\s+)?chuẩn|\bđạt\s+(?:hạng\s+)?\d\s*sao|"
+                                  r"\bđược\s+(?:công nhận|chứng nhận|xếp hạng))", I)
+# "quyết định công nhận kết quả đánh giá, phân hạng … đối với 40 sản phẩm": the result, not an intake
+_RESULT_DECIDED = re.compile(r"(?:công nhận|chứng nhận|phê duyệt)\s+kết quả", I)
 _UP_TO = re.compile(r"\blên\s+(?:mức\s+|con số\s+)?(?:khoảng\s+|hơn\s+|gần\s+|trên\s+)?$", I)
 _CERTIFIED_IN_YEAR = re.compile(r"(?:công nhận|chứng nhận|xếp hạng|phân hạng|đạt)[^,;]{0,40}năm \d{4}|trong năm", I)
 _RECERTIFIED = re.compile(r"(?:công nhận|chứng nhận|cấp|đánh giá)\s+lại\s*(?:cho\s+)?$", I)
@@ -219,11 +223,13 @@ class SentenceReader:
         m = v.m
         if m.metric == "products" and not m.anchored:
             recertified = _RECERTIFIED.search(v.left[-30:])       # "công nhận lại 7 sản phẩm hết hạn"
-            if _EXCL_PRODUCT.search(v.excl_tail) and not recertified:
+            excl = _ENTERED_THEN_RESULT.sub(" ", v.excl_tail)    # "6 sản phẩm tham gia đánh giá … đạt tiêu chuẩn 3 sao"
+            if _EXCL_PRODUCT.search(excl) and not recertified:
                 d.reject("an intake or no result: potential, registered, proposed, evaluated")
             if _NOT_OCOP_PRODUCT.search(v.tail) or not self.ocop_para:
                 d.reject("not a count of OCOP products")
-            if _EVALUATED_FOR.search(v.left[-80:]) or _PROPOSED.search(v.left[-60:]) or (
+            if (_EVALUATED_FOR.search(v.left[-80:]) and not _RESULT_DECIDED.search(v.left[-120:])) \
+                    or _PROPOSED.search(v.left[-60:]) or (
                     v.i > 0 and _PARTICIPATION.search(v.between.rsplit(";", 1)[-1])
                     and not _CERTIFIED.search(v.tail_clause)):
                 d.reject("an intake: evaluated, proposed or entered, no result stated")

@@ -31,8 +31,14 @@ def below_three(text: str) -> bool:
     return bool(m) and int(m[1]) < 3
 
 
+_STAR_WORDS = re.compile(r"\b(ba|bốn|năm)(?=\s*sao\b)", I)
+_STAR_WORD_DIGIT = {"ba": "3", "bốn": "4", "năm": "5"}
+
+
 def stars(text: str):
-    """(stars_min, stars_max) of the first star phrase in ``text``, else None."""
+    """(stars_min, stars_max) of the first star phrase in ``text``, else None ("ba sao" counts as "3 sao")."""
+    if "sao" in text and _STAR_WORDS.search(text):
+        text = _STAR_WORDS.sub(lambda m: _STAR_WORD_DIGIT[m[1].lower()].ljust(len(m[1])), text)
     first = _STAR_ANY.search(text)
     if not first:
         return None

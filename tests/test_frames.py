@@ -311,3 +311,22 @@ def test_an_undated_article_reads_nam_nay_as_the_year_it_last_named():
     got = extract_facts(text, home_province="Gia Lai")
     assert {(f["value"], f["kind"], f["year"]) for f in got} == {(12, "target", 2023), (1, "target", 2023),
                                                                   (2, "target", 2023)}
+
+
+def test_a_round_decided_on_its_evaluation_result_is_no_intake():
+    text = ("Ngày 28/12/2023, UBND tỉnh Đồng Tháp quyết định công nhận kết quả đánh giá, phân hạng sản phẩm "
+            "4 sao OCOP đối với 36 sản phẩm của 12 chủ thể.")
+    assert {(f["value"], f["stars_min"]) for f in facts(text)} == {(36, 4), (12, 4)}
+
+
+def test_entered_products_with_their_result_in_the_clause_are_facts():
+    text = ("Hội đồng huyện Ninh Sơn thống nhất xếp loại 5 sản phẩm tham gia đánh giá phân hạng "
+            "đạt tiêu chuẩn OCOP 3 sao cấp huyện.")
+    assert [(f["value"], f["stars_min"]) for f in facts(text, home_province="Ninh Thuận")] == [(5, 3)]
+    assert facts("Huyện Ninh Sơn có 5 sản phẩm tham gia đánh giá phân hạng OCOP năm 2024.",
+                 home_province="Ninh Thuận") == []
+
+
+def test_star_levels_written_in_words():
+    got = facts("Tỉnh Phú Yên có ba sản phẩm được công nhận đạt tiêu chuẩn ba sao và một sản phẩm đạt bốn sao.")
+    assert {(f["value"], f["stars_min"], f["stars_max"]) for f in got} == {(3, 3, 3), (1, 4, 4)}
