@@ -73,6 +73,8 @@ _NAMED_PRODUCER_AFTER = re.compile(r"^[^;.\d]{0,120}?\bcủa\s+(?:Công ty|HTX|H
 _INTAKE_PREAMBLE = re.compile(r"(?:(?:sản phẩm|chủ thể)\s+(?:được\s+)?(?:tham gia|đăng ký|dự thi|đề nghị|đề xuất)|"
                               r"^\W*(?:tham gia|tham dự|đăng ký)\s+(?:đánh giá|phân hạng|xét chọn|chấm điểm|kỳ))"
                               r"(?:(?!công nhận|chứng nhận|đạt\b|xếp hạng)[^;.\d]){0,80}$", I)
+_COUNCIL = re.compile(r"\bHội đồng\b")
+_NATIONAL_COUNCIL = re.compile(r"\bHội đồng\b[^.;]{0,80}?\b(?:cấp\s+)?(?:Trung ương|quốc gia)\b", I)
 _NATIONAL_PROGRAMME = re.compile(r"/QĐ-TTg|Thủ tướng Chính phủ|Chương trình (?:OCOP )?(?:quốc gia|toàn quốc)", I)
 _PAIRED_ROUND = re.compile(r"(?:đánh giá|công nhận|cấp|chứng nhận) lại|nâng hạng|nâng cấp|nâng sao", I)
 _PARTS_SPLIT = re.compile(r"\btrong đó\b|\btrong số\b|\bbao gồm\b|\bgồm\b", I)
@@ -145,6 +147,8 @@ class SentenceReader:
         self.drafts: list[Draft] = []
         self.prev_end = 0
         self.claimed: set = set()          # places already taken as a count's area ("17 sản phẩm của huyện A")
+        if _NATIONAL_COUNCIL.search(s):
+            doc.national_council = True        # a later "Hội đồng đã công nhận …" is that council
         self.paired_round = _PAIRED_ROUND.search(s) is not None   # "… mới, … đánh giá lại": "mới" is a segment
 
     # -- driver -------------------------------------------------------------
@@ -450,6 +454,12 @@ class SentenceReader:
                        and not _inside_closed_paren(s, p.start, m.start)]
             if kept_before:
                 d.area = kept_before[-1].area
+            elif _NATIONAL_COUNCIL.search(s[v.cstart:m.start]) or (
+                    doc.national_council and _COUNCIL.search(s[v.cstart:m.start])):
+                d.area = Area("national", None)        # "Hội đồng … cấp Trung ương đã công nhận 28 sản phẩm"
+                d.because("area: the national council certifies")
+                if not d.stars_explicit:               # the national tier is the 5-star level (FACTS: tiers)
+                    d.stars, d.stars_explicit = (5, 5), True
             elif _NATIONAL_PROGRAMME.search(s[:m.start]):  # "Theo Quyết định 919/QĐ-TTg …, mục tiêu … 10.000 sản phẩm"
                 d.area = Area("national", None)
                 d.because("area: the national programme the sentence cites")

@@ -330,3 +330,14 @@ def test_entered_products_with_their_result_in_the_clause_are_facts():
 def test_star_levels_written_in_words():
     got = facts("Tỉnh Phú Yên có ba sản phẩm được công nhận đạt tiêu chuẩn ba sao và một sản phẩm đạt bốn sao.")
     assert {(f["value"], f["stars_min"], f["stars_max"]) for f in got} == {(3, 3, 3), (1, 4, 4)}
+
+
+def test_the_national_council_certifies_national_five_star_counts():
+    text = ("Hội đồng đánh giá, phân hạng sản phẩm OCOP cấp Trung ương năm 2024 đã quyết định công nhận "
+            "31 sản phẩm đạt chứng nhận OCOP.")
+    got = facts(text, home_province="Phú Thọ")
+    assert [(f["level"], f["value"], f["stars_min"]) for f in got] == [("national", 31, 5)]
+    text = ("Sáng 5/11, Hội đồng đánh giá, phân hạng sản phẩm OCOP cấp quốc gia họp tại Hà Nội.\n\n"
+            "Kết quả, Hội đồng đã công nhận mới 6 sản phẩm OCOP 5 sao, trong đó, tỉnh Lào Cai có 3 sản phẩm.")
+    got = {(f["level"], f["province"], f["value"]) for f in facts(text, home_province="Lào Cai")}
+    assert got == {("national", None, 6), ("province", "Lào Cai", 3)}
