@@ -73,6 +73,7 @@ _NAMED_PRODUCER_AFTER = re.compile(r"^[^;.\d]{0,120}?\bcủa\s+(?:Công ty|HTX|H
 _INTAKE_PREAMBLE = re.compile(r"(?:(?:sản phẩm|chủ thể)\s+(?:được\s+)?(?:tham gia|đăng ký|dự thi|đề nghị|đề xuất)|"
                               r"^\W*(?:tham gia|tham dự|đăng ký)\s+(?:đánh giá|phân hạng|xét chọn|chấm điểm|kỳ))"
                               r"(?:(?!công nhận|chứng nhận|đạt\b|xếp hạng)[^;.\d]){0,80}$", I)
+_OF_PLAN_AFTER = re.compile(r"^[^.;]{0,30}?\b(?:đạt|bằng)\s+\d+(?:[.,]\d+)?\s*%\s*(?:so với\s+)?(?:kế hoạch|KH|chỉ tiêu)", I)
 _COUNCIL = re.compile(r"\bHội đồng\b")
 _NATIONAL_COUNCIL = re.compile(r"\bHội đồng\b[^.;]{0,80}?\b(?:cấp\s+)?(?:Trung ương|quốc gia)\b", I)
 _NATIONAL_PROGRAMME = re.compile(r"/QĐ-TTg|Thủ tướng Chính phủ|Chương trình (?:OCOP )?(?:quốc gia|toàn quốc)", I)
@@ -292,8 +293,9 @@ class SentenceReader:
         if v.linked and self.drafts and self.drafts[-1].stars_explicit and not st:
             # "40 sản phẩm của 29 chủ thể đạt 3 sao": the producers of those products; but the producers of
             # a list by stars ("799 sản phẩm 3 sao, 199 … 4 sao và 4 … 5 sao của 448 chủ thể") are of all of it
+            since = max([v.cstart] + [x.mention.end for x in self.drafts if x.mention.metric == "subjects"])
             levels = {x.stars for x in self.drafts if x.mention.metric == "products" and x.stars_explicit
-                      and x.mention.start >= v.cstart}
+                      and x.mention.start >= since}        # "41 … 4 sao của 10 chủ thể và 109 … 3 sao của 58 chủ thể"
             if len(levels) <= 1:
                 d.stars, d.stars_explicit = self.drafts[-1].stars, True
         if m.anchored and "anchor" in m.extra:
@@ -332,6 +334,8 @@ class SentenceReader:
         m, doc = v.m, self.doc
         tpos = cues.target_cue(v.left)
         apos = max((x.end() for x in _ACTUAL_AFTER_TARGET.finditer(v.left) if x.start() >= v.cstart), default=-1)
+        # "… cho 43/34 sản phẩm, đạt 126,5% kế hoạch": the denominator is the plan
+        v.plan = v.plan or bool(m.denominator and _OF_PLAN_AFTER.match(v.tail))
         own_target = v.plan or (tpos is not None and tpos > apos)
         anchor = self._anchor(m)
         if d.child and self.head is not None:
@@ -355,7 +359,7 @@ class SentenceReader:
             anchor = self._anchor(m)
             d.increment = anchor.increment if anchor else False
         elif m.denominator:
-            d.increment = False
+            d.increment = v.plan                       # a plan for the period counts what it adds
         elif d.child and self.head is not None:
             own = cues.increment_cue(v.between)
             if after or (self.head.drop and cues.certified_event(v.left, v.tail)) or (

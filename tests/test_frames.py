@@ -341,3 +341,15 @@ def test_the_national_council_certifies_national_five_star_counts():
             "Kết quả, Hội đồng đã công nhận mới 6 sản phẩm OCOP 5 sao, trong đó, tỉnh Lào Cai có 3 sản phẩm.")
     got = {(f["level"], f["province"], f["value"]) for f in facts(text, home_province="Lào Cai")}
     assert got == {("national", None, 6), ("province", "Lào Cai", 3)}
+
+
+def test_subjects_take_the_stars_of_their_own_products():
+    text = "Tỉnh Đồng Tháp công nhận 30 sản phẩm đạt 4 sao của 8 chủ thể và 90 sản phẩm đạt 3 sao của 51 chủ thể."
+    got = {(f["metric"], f["value"], f["stars_min"], f["stars_max"]) for f in facts(text)}
+    assert ("subjects", 8, 4, 4) in got and ("subjects", 51, 3, 3) in got
+
+
+def test_the_denominator_of_a_share_of_the_plan_is_the_plan():
+    text = "Đến hết tháng 10/2024, tỉnh Yên Bái đã cấp chứng nhận OCOP cho 52/40 sản phẩm, đạt 130% kế hoạch."
+    got = {(f["value"], f["kind"], f["increment"]) for f in facts(text)}
+    assert (40, "target", True) in got and 52 in {v for v, kind, _ in got if kind == "actual"}
