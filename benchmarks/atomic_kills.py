@@ -1,7 +1,7 @@
 """What kill -9 and concurrent readers do to the database: facts lost, torn reads.
 
     .venv/bin/python benchmarks/atomic_kills.py [--crawl-kills 12] [--reextract-kills 8]
-                                                [--reads 1000]
+                                                [--reads 1000] [--at-write-points]
 
 Everything runs over loopback against the bundled sample site, in fresh processes:
 
@@ -18,14 +18,21 @@ Everything runs over loopback against the bundled sample site, in fresh processe
    summary tables and canned queries, each compared with the answer of the idle server
    (the data do not change, so any other answer is a torn read).
 
+Random kills rarely land between two writes of one article (the writes take a few
+milliseconds of each article's time), so ``--at-write-points`` kills instead at the
+writes themselves: the process is paused with ``ocop_crawler.faults`` (``OCOP_PAUSE_AT=
+facts:N``, N random) just before the N-th article's facts are inserted, then killed.
+
 Figures are printed, never asserted. The script only uses long-standing entry points
 (``run_crawl``, ``ocop reextract``, ``views.refresh``, ``ocop serve``) so that it runs
-unchanged on older commits for a before/after comparison.
+unchanged on older commits for a before/after comparison (``--at-write-points`` needs
+the ``faults`` hook).
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import signal
 import socket
@@ -105,18 +112,37 @@ def copy(src: Path, dst: Path) -> Path:
     return dst
 
 
-def crawl_kills(sites, tmp: Path, ref: Counter, n: int, rng: random.Random) -> None:
+def start(cmd: list[str], point: str | None, tmp: Path) -> subprocess.Popen:
+    """Start a writer; with ``point``, return once it is paused there (None: it never got there)."""
+    env = dict(os.environ)
+    marker = tmp / "paused"
+    marker.unlink(missing_ok=True)
+    if point:
+        env.update(OCOP_PAUSE_AT=point, OCOP_PAUSE_FILE=str(marker))
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    if point:
+        deadline = time.monotonic() + 120
+        while not marker.exists() and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+    return proc
+
+
+def crawl_kills(sites, tmp: Path, ref: Counter, n: int, rng: random.Random,
+                at_writes: bool = False) -> None:
     lost_total, runs_losing, bad_integrity = 0, 0, 0
     for i in range(n):
         db = tmp / f"kill{i}.db"
-        target = rng.randint(1, 40)
+        target = rng.randint(1, 28 if at_writes else 40)
         n0 = len(sites.requests)
-        proc = subprocess.Popen(crawl_args(db, sites.urls, settings={
-            "CONCURRENT_REQUESTS": 2, "DOWNLOAD_DELAY": 0.02}), cwd=ROOT,
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        while proc.poll() is None and sum(p.endswith(".html") for _, p in sites.requests[n0:]) < target:
+        proc = start(crawl_args(db, sites.urls, settings={
+            "CONCURRENT_REQUESTS": 2, "DOWNLOAD_DELAY": 0.02}),
+            f"facts:{target}" if at_writes else None, tmp)
+        while not at_writes and proc.poll() is None and sum(
+                p.endswith(".html") for _, p in sites.requests[n0:]) < target:
             time.sleep(0.005)
-        time.sleep(rng.random() * 0.05)
+        if not at_writes:
+            time.sleep(rng.random() * 0.05)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         res = subprocess.run(crawl_args(db, sites.urls, resume=True), cwd=ROOT,
@@ -131,13 +157,15 @@ def crawl_kills(sites, tmp: Path, ref: Counter, n: int, rng: random.Random) -> N
         lost_total += lost
         runs_losing += bool(lost)
         bad_integrity += ok != "ok"
-        print(f"  crawl kill {i + 1:2} after {target:2} article pages: lost {lost} facts, "
+        where = f"at the facts of article {target}" if at_writes else f"after {target} article pages"
+        print(f"  crawl kill {i + 1:2} {where}: lost {lost} facts, "
               f"{extra} extra, integrity {ok}")
     print(f"crawl kill -9 + resume: {lost_total} facts lost in {runs_losing} of {n} runs; "
           f"integrity not ok in {bad_integrity}")
 
 
-def reextract_kills(ref_db: Path, tmp: Path, ref: Counter, n: int, rng: random.Random) -> None:
+def reextract_kills(ref_db: Path, tmp: Path, ref: Counter, n: int, rng: random.Random,
+                    at_writes: bool = False) -> None:
     ocop = [sys.executable, "-m", "ocop_crawler.cli", "reextract", "--db"]
     db = copy(ref_db, tmp / "rx-time.db")
     t0 = time.perf_counter()
@@ -147,10 +175,11 @@ def reextract_kills(ref_db: Path, tmp: Path, ref: Counter, n: int, rng: random.R
     emptied_total = runs_emptied = lost_after = 0
     for i in range(n):
         db = copy(ref_db, tmp / f"rx{i}.db")
-        proc = subprocess.Popen(ocop + [str(db)], cwd=ROOT, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
+        target = rng.randint(1, 28)
+        proc = start(ocop + [str(db)], f"facts:{target}" if at_writes else None, tmp)
         delay = took * (0.5 + 0.5 * rng.random())   # the second half: past the imports
-        time.sleep(delay)
+        if not at_writes:
+            time.sleep(delay)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         after = per_article(db)
@@ -159,7 +188,8 @@ def reextract_kills(ref_db: Path, tmp: Path, ref: Counter, n: int, rng: random.R
         runs_emptied += bool(short)
         subprocess.run(ocop + [str(db)], cwd=ROOT, capture_output=True)
         lost_after += sum((ref - facts_of(db)).values())
-        print(f"  reextract kill {i + 1} at {delay:.2f} s: {short} facts missing before the "
+        where = f"at the facts of article {target}" if at_writes else f"at {delay:.2f} s"
+        print(f"  reextract kill {i + 1} {where}: {short} facts missing before the "
               f"re-run, integrity {integrity(db)}")
     print(f"reextract kill -9 ({took:.1f} s a run): {emptied_total} facts missing in "
           f"{runs_emptied} of {n} killed runs; {lost_after} still missing after a re-run")
@@ -221,6 +251,8 @@ def main() -> None:
     ap.add_argument("--reextract-kills", type=int, default=8)
     ap.add_argument("--reads", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=11)
+    ap.add_argument("--at-write-points", action="store_true",
+                    help="kill at the writes (needs ocop_crawler.faults), not at random times")
     a = ap.parse_args()
     rng = random.Random(a.seed)
     from ocop_crawler import samplesite
@@ -231,11 +263,12 @@ def main() -> None:
         ref = facts_of(ref_db)
         print(f"reference crawl: {sum(ref.values())} facts")
         if a.crawl_kills:
-            crawl_kills(sites, tmp, ref, a.crawl_kills, rng)
+            crawl_kills(sites, tmp, ref, a.crawl_kills, rng, a.at_write_points)
         if a.reextract_kills:
             subprocess.run([sys.executable, "-m", "ocop_crawler.cli", "reextract", "--db",
                             str(ref_db)], cwd=ROOT, capture_output=True)
-            reextract_kills(ref_db, tmp, facts_of(ref_db), a.reextract_kills, rng)
+            reextract_kills(ref_db, tmp, facts_of(ref_db), a.reextract_kills, rng,
+                            a.at_write_points)
         if a.reads:
             torn_reads(ref_db, tmp, a.reads)
 
