@@ -72,6 +72,7 @@ def migrate_facts(db) -> list[str]:
     return added
 
 
+BUSY_TIMEOUT_MS = 120_000
 # Columns added to ``crawl_runs`` after its first layout (a run's command and process).
 ADDED_RUN_COLUMNS = (("command", str), ("pid", int), ("host", str))
 
@@ -101,11 +102,11 @@ def transaction(db):
     conn.execute("begin immediate")
     try:
         yield db
+        conn.execute("commit")
     except BaseException:
         if conn.in_transaction:
             conn.execute("rollback")
         raise
-    conn.execute("commit")
 
 
 def _process_start(pid: int) -> float | None:
@@ -160,6 +161,9 @@ class Store:
         self.path = str(path)
         self.db = sqlite_utils.Database(self.path)
         self.db.conn.execute("PRAGMA foreign_keys = ON")
+        # a writer waits for another's transaction (a summary rebuild at a million facts
+        # takes ~20 s) rather than failing after sqlite3's default 5 s
+        self.db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if create:
             self.ensure_schema()
 

@@ -309,6 +309,8 @@ def refresh(db) -> dict:
     from datetime import datetime, timezone
     from .faults import pause_point
     from .storage import transaction
+    if db.conn.in_transaction:   # ensure() would commit it half-way
+        raise RuntimeError("views.refresh cannot run inside an open transaction")
     started = time.perf_counter()
     ensure(db)
     db.conn.create_function("ocop_key", 1, province_key, deterministic=True)

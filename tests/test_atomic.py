@@ -398,3 +398,60 @@ def test_datasette_reads_during_writes_are_whole(served):
     assert not torn, f"{len(torn)} torn reads of {sum(seen.values()) + len(torn)}: {Counter(torn)}"
     assert seen["a"] + seen["b"] >= 20
     assert integrity(db) == "ok"
+
+
+# -- runs left running -------------------------------------------------------------------------
+def test_only_runs_whose_process_is_gone_become_interrupted(tmp_path):
+    from ocop_crawler.storage import Store, utcnow
+    store = Store(tmp_path / "runs.db")
+    live = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    host = socket.gethostname()
+    try:
+        time.sleep(0.05)
+        rows = {
+            "live": (live.pid, host, utcnow()),
+            "dead": (dead.pid, host, utcnow()),
+            "reused pid": (live.pid, host, "2020-01-01T00:00:00+00:00"),  # live began later
+            "other host": (dead.pid, host + "-elsewhere", utcnow()),
+            "no process": (None, None, utcnow()),     # written before runs kept their pid
+        }
+        ids = {name: store.db["crawl_runs"].insert(
+            {"status": "running", "pid": pid, "host": h, "started_at": at}).last_pk
+            for name, (pid, h, at) in rows.items()}
+        done = store.db["crawl_runs"].insert({"status": "finished", "pid": dead.pid,
+                                              "host": host, "started_at": utcnow()}).last_pk
+        new = store.start_run(sites=["x"])
+        status = {name: store.db["crawl_runs"].get(i)["status"] for name, i in ids.items()}
+    finally:
+        live.kill()
+        live.wait()
+    assert status == {"live": "running", "dead": "interrupted", "reused pid": "interrupted",
+                      "other host": "running", "no process": "running"}
+    assert store.db["crawl_runs"].get(done)["status"] == "finished"
+    row = store.db["crawl_runs"].get(new)
+    assert (row["status"], row["command"], row["pid"], row["host"]) == (
+        "running", "crawl", os.getpid(), host)
+
+
+def test_a_failed_article_write_leaves_nothing(tmp_path):
+    """An error half-way through an article's transaction rolls back its row and its facts."""
+    from ocop_crawler.storage import Store
+    store = Store(tmp_path / "tx.db")
+    fact = {"level": "province", "province": "Hà Tĩnh", "metric": "products", "unit": "count",
+            "kind": "actual", "value": 287, "evidence": "Hà Tĩnh hiện có 287 sản phẩm OCOP."}
+    item = {"source_id": None, "url": "http://127.0.0.1/a.html", "title": "t",
+            "body": fact["evidence"], "published": "2024-01-02"}
+    with pytest.raises(RuntimeError):
+        with store.transaction():
+            aid = store.add_article(item)
+            store.replace_facts(aid, [fact], "test")
+            raise RuntimeError("disk full")
+    assert store.counts()["articles"] == 0 and store.counts()["facts"] == 0
+    assert query(store.path, "select count(*) from articles_fts")[0][0] == 0
+    with store.transaction():
+        aid = store.add_article(item)
+        store.replace_facts(aid, [fact], "test")
+    assert store.counts()["articles"] == 1 and store.counts()["facts"] == 1
+    assert not store.db.conn.in_transaction
