@@ -113,6 +113,8 @@ def reextract(db_path):
 
     Replaces every article's facts, segment and why included (a database made
     by an older version gains those columns first), then rebuilds the summaries.
+    Each article is one transaction (killed, an article keeps its old facts or
+    has all the new ones); the run is a crawl_runs row (command "reextract").
     """
     from .extraction import reextract as run
     sys.exit(run(db_path))

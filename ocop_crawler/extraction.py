@@ -139,23 +139,35 @@ def extract_paths(paths: list[str], output: str = "-", explain: bool = False) ->
 
 
 def reextract(db_path: str) -> int:
-    """Re-run extraction over every stored article, replacing its facts (one transaction each)."""
+    """Re-run extraction over every stored article, replacing its facts (one transaction each).
+
+    The run is recorded in ``crawl_runs`` (command ``reextract``); killed, it leaves every
+    article with its old or its new facts, and is marked ``interrupted`` by the next run.
+    """
     from .storage import Store
     if not Path(db_path).exists():
         print(f"error: no database at {db_path} (run `ocop crawl` or `ocop demo` first)", file=sys.stderr)
         return 2
     store = Store(db_path)
+    run_id = store.start_run(args={"extractor_version": EXTRACTOR_VERSION}, command="reextract")
     n_articles = n_facts = 0
-    for row in list(store.articles()):
-        if row.get("duplicate_of"):
-            continue
-        facts = extract_facts(row["body"] or "", title=row["title"], published=row["published"],
-                              url=row["url"], home_province=row["home_province"])
-        n_facts += store.replace_facts(row["id"], facts, EXTRACTOR_VERSION)
-        n_articles += 1
-        if n_articles % 200 == 0:
-            print(f"  {n_articles} articles, {n_facts} facts", file=sys.stderr)
-    from . import views
-    views.refresh(store.db)
+    try:
+        for row in list(store.articles()):
+            if row.get("duplicate_of"):
+                continue
+            facts = extract_facts(row["body"] or "", title=row["title"], published=row["published"],
+                                  url=row["url"], home_province=row["home_province"])
+            with store.transaction():   # the article keeps its old facts or gets all the new
+                n_facts += store.replace_facts(row["id"], facts, EXTRACTOR_VERSION)
+            n_articles += 1
+            if n_articles % 200 == 0:
+                print(f"  {n_articles} articles, {n_facts} facts", file=sys.stderr)
+    except BaseException as exc:   # Ctrl-C or an extractor bug: what is stored stays consistent
+        stopped = isinstance(exc, KeyboardInterrupt)
+        store.finish_run(run_id, {"facts": n_facts, "errors": int(not stopped),
+                                  "error_log": None if stopped else repr(exc)},
+                         status="stopped: interrupted" if stopped else "failed", summaries=False)
+        raise
+    store.finish_run(run_id, {"facts": n_facts})   # rebuilds the summaries (one transaction)
     print(f"re-extracted {n_articles} articles: {n_facts} facts (extractor {EXTRACTOR_VERSION})")
     return 0

@@ -6,20 +6,38 @@
     >>> aid = store.add_article({...})     # None when the URL is already stored
     >>> store.replace_facts(aid, facts, "1.0")
     >>> store.finish_run(run, {...})
+    >>> with store.transaction():         # several writes that stand or fall together
+    ...     aid = store.add_article({...}); store.replace_facts(aid, facts, "1.0")
 
 Every fact row links to its article (``article_id``) and keeps its evidence
 sentence with character offsets into ``articles.body``, its ``segment`` (null when
 it counts all of the area's OCOP products/subjects, else the subset's label) and
 ``why`` (the extractor's reasons). Opening a database made before those two
 columns existed adds them (``migrate_facts``).
+
+Atomicity: ``transaction()`` is one SQLite transaction (``BEGIN IMMEDIATE``, a
+savepoint when nested); the store pipeline writes each article (row, facts,
+duplicate links, skipped-row cleanup, FTS via triggers) in one, ``replace_facts``
+and ``mark_duplicate`` are one each, ``views.refresh`` rebuilds every summary
+table in one. Under WAL a reader (Datasette) sees the state before or after a
+transaction, never half of it, and a killed process leaves no half-written
+article. Each run (``ocop crawl``, ``ocop reextract``) records its process in
+``crawl_runs`` (``pid``, ``host``); a run left ``running`` whose process is gone
+is marked ``interrupted`` when the next run starts (``mark_interrupted``).
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
+import secrets
+import socket
 from datetime import datetime, timezone
 
 import sqlite_utils
+
+from .faults import pause_point
 
 FACT_FIELDS = (
     "level", "province", "province_2025", "district", "metric", "unit", "kind",
@@ -54,6 +72,82 @@ def migrate_facts(db) -> list[str]:
     return added
 
 
+BUSY_TIMEOUT_MS = 120_000
+# Columns added to ``crawl_runs`` after its first layout (a run's command and process).
+ADDED_RUN_COLUMNS = (("command", str), ("pid", int), ("host", str))
+
+
+@contextlib.contextmanager
+def transaction(db):
+    """One SQLite transaction around the block: committed at its end, rolled back on error.
+
+    ``BEGIN IMMEDIATE`` takes the write lock at once (so a concurrent writer waits
+    for the busy timeout instead of failing halfway); inside an open transaction the
+    block is a savepoint of it. sqlite-utils (>= 4) runs its own writes as savepoints
+    inside an open transaction, so they join this one.
+    """
+    conn = db.conn
+    if conn.in_transaction:
+        name = f"ocop_{secrets.token_hex(8)}"
+        conn.execute(f"savepoint {name}")
+        try:
+            yield db
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute(f"rollback to savepoint {name}")
+                conn.execute(f"release savepoint {name}")
+            raise
+        conn.execute(f"release savepoint {name}")
+        return
+    conn.execute("begin immediate")
+    try:
+        yield db
+        conn.execute("commit")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("rollback")
+        raise
+
+
+def _process_start(pid: int) -> float | None:
+    """When process ``pid`` started (epoch seconds; Linux /proc), None if unknown or gone."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+        if fields[0] == "Z":            # a zombie: it has ended
+            return None
+        with open("/proc/stat", encoding="ascii") as fh:
+            btime = next(int(line.split()[1]) for line in fh if line.startswith("btime"))
+        return btime + int(fields[19]) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError, StopIteration):
+        return None
+
+
+def process_alive(pid: int | None, host: str | None, started_at: str | None) -> bool | None:
+    """Is the process that started a run still running? None when this machine cannot tell."""
+    if not pid or host != socket.gethostname():
+        return None
+    if pid == os.getpid():
+        return False                     # this process starts a new run: the old one ended
+    if os.path.isdir("/proc/self"):
+        began = _process_start(pid)
+        if began is None:
+            return False
+        try:
+            run_start = datetime.fromisoformat(started_at).timestamp() if started_at else None
+        except ValueError:
+            run_start = None
+        # a process that began after the run did is another one that got the same pid
+        return run_start is None or began <= run_start + 2
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def utcnow() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
@@ -67,6 +161,9 @@ class Store:
         self.path = str(path)
         self.db = sqlite_utils.Database(self.path)
         self.db.conn.execute("PRAGMA foreign_keys = ON")
+        # a writer waits for another's transaction (a summary rebuild at a million facts
+        # takes ~20 s) rather than failing after sqlite3's default 5 s
+        self.db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if create:
             self.ensure_schema()
 
@@ -83,8 +180,12 @@ class Store:
             "id": int, "started_at": str, "finished_at": str, "status": str, "sites": str,
             "args": str, "requests": int, "pages_fetched": int, "articles_kept": int,
             "articles_skipped": int, "duplicates": int, "facts": int, "errors": int,
-            "error_log": str,
+            "error_log": str, "command": str, "pid": int, "host": str,
         }, pk="id", if_not_exists=True)
+        have = set(db["crawl_runs"].columns_dict)
+        for name, col_type in ADDED_RUN_COLUMNS:   # a file made before runs kept their process
+            if name not in have:
+                db["crawl_runs"].add_column(name, col_type)
         db["crawl_run_sites"].create({
             "run_id": int, "source_id": str, "pages_fetched": int, "articles_kept": int,
             "articles_skipped": int, "facts": int, "errors": int, "no_body": int,
@@ -164,18 +265,47 @@ class Store:
         self.db["crawl_state"].upsert(dict(fields, source_id=source_id), pk="source_id", alter=True)
 
     # -- crawl runs -------------------------------------------------------
-    def start_run(self, sites=(), args=None) -> int:
+    def transaction(self):
+        """One transaction around a block of writes (see ``transaction``)."""
+        return transaction(self.db)
+
+    def start_run(self, sites=(), args=None, command: str = "crawl") -> int:
+        """Record a new run (after marking the runs whose process was killed ``interrupted``)."""
+        self.mark_interrupted()
         return self.db["crawl_runs"].insert({
             "started_at": utcnow(), "status": "running", "sites": json.dumps(list(sites)),
             "args": json.dumps(args or {}, ensure_ascii=False, default=str),
+            "command": command, "pid": os.getpid(), "host": socket.gethostname(),
         }).last_pk
 
-    def finish_run(self, run_id: int, counts: dict, status: str = "finished") -> None:
+    def mark_interrupted(self) -> list[int]:
+        """Mark ``interrupted`` every run left ``running`` whose process is gone; their ids.
+
+        A run whose process cannot be checked from here (another machine, or a row
+        written before runs recorded their process) is left as it is.
+        """
+        gone = [r["id"] for r in self.db.query(
+            "select id, pid, host, started_at from crawl_runs where status = 'running'")
+            if process_alive(r["pid"], r["host"], r["started_at"]) is False]
+        if gone:
+            with self.transaction():
+                for run_id in gone:
+                    self.db.execute("update crawl_runs set status = 'interrupted' "
+                                    "where id = ?", [run_id])
+        return gone
+
+    def finish_run(self, run_id: int, counts: dict, status: str = "finished",
+                   summaries: bool = True) -> None:
+        """Close a run: rebuild the summary tables (one transaction), then record its counts.
+
+        A run killed during the refresh stays ``running`` (and becomes ``interrupted``).
+        """
+        if summaries:
+            from . import views
+            views.refresh(self.db)
         row = {k: v for k, v in counts.items() if k in self.db["crawl_runs"].columns_dict}
         row.update(finished_at=utcnow(), status=status)
         self.db["crawl_runs"].update(run_id, row)
-        from . import views
-        views.refresh(self.db)
 
     def record_run_site(self, run_id: int, source_id: str, counts: dict) -> None:
         self.db["crawl_run_sites"].upsert(dict(counts, run_id=run_id, source_id=source_id),
@@ -215,7 +345,7 @@ class Store:
 
     def mark_duplicate(self, article_id: int, original_id: int) -> None:
         """Make a stored article a copy of another: link it and drop its facts."""
-        with self.db.conn:
+        with self.transaction():
             self._delete_facts(article_id)
             self.db.execute("update articles set duplicate_of = ? where id = ?",
                             [original_id, article_id])
@@ -248,9 +378,10 @@ class Store:
             row.update(article_id=article_id, sent_start=f.get("sent_start"),
                        sent_end=f.get("sent_end"), extractor_version=version)
             rows.append(row)
-        with self.db.conn:
+        with self.transaction():
             self._delete_facts(article_id)
             if rows:
+                pause_point("facts")   # tests kill here: the article has no facts until commit
                 self.db["facts"].insert_all(rows)
             self.db.execute("update articles set extractor_version = ? where id = ?",
                             [version, article_id])

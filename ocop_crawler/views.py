@@ -301,13 +301,22 @@ def needs_refresh(conn) -> bool:
 
 
 def refresh(db) -> dict:
-    """Rebuild every summary table from facts/articles/sources; returns their row counts."""
+    """Rebuild every summary table from facts/articles/sources in one transaction.
+
+    Returns their row counts. Must not be called inside an open transaction.
+    """
     import time
     from datetime import datetime, timezone
+    from .faults import pause_point
+    from .storage import transaction
+    if db.conn.in_transaction:   # ensure() would commit it half-way
+        raise RuntimeError("views.refresh cannot run inside an open transaction")
     started = time.perf_counter()
     ensure(db)
     db.conn.create_function("ocop_key", 1, province_key, deterministic=True)
-    with db.conn:
+    # One transaction (BEGIN IMMEDIATE) for the whole rebuild: under WAL, readers see
+    # every summary table as it was before or as it is after, never half rebuilt.
+    with transaction(db):
         for name in SUMMARY_TABLES:
             db.execute(f"delete from [{name}]")
         db.execute("drop table if exists temp._fy")
@@ -315,6 +324,7 @@ def refresh(db) -> dict:
         for name, sql in _REBUILD.items():
             db.execute(sql)
         db.execute("drop table temp._fy")
+        pause_point("refresh")   # tests read Datasette / kill here, mid-rebuild
         for col in CUBE_COLUMNS:  # the facts page's facets, from the cube
             db.execute(
                 f"insert into facet_counts select 'facts', ?, [{col}], sum(n) from facts_cube "
