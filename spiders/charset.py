@@ -71,7 +71,8 @@ def decode_page(body: bytes, declared: str | None, label: str | None = None
         if text is not None:   # tones are combining marks in windows-1258: compose them
             return unicodedata.normalize("NFC", text), _name(encoding), (f"labelled {label}, which does not decode the bytes: "
                                            f"decoded as {encoding}")
-    return None, None, f"decode error: the bytes are not {label}, utf-8 or windows-1258"
+    tried = list(dict.fromkeys([label, "utf-8", *FALLBACKS[1:]]))
+    return None, None, f"decode error: the bytes are not {', '.join(tried[:-1])} or {tried[-1]}"
 
 
 def lost_paragraphs(html: str, parsed_paragraphs: int) -> str | None:

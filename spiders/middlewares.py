@@ -42,8 +42,10 @@ class OutletHostsMiddleware:
         if not redirects:
             return None
         spider = self.crawler.spider
-        name = request.meta.get("site")
-        state = getattr(spider, "crawls", {}).get(name)
+        crawls = getattr(spider, "crawls", {})
+        state = crawls.get(request.meta.get("site"))
+        if state is None:   # e.g. RobotsTxtMiddleware's own robots.txt request: find its outlet
+            state = next((sc for sc in crawls.values() if sc.on_outlet(redirects[0])), None)
         if state is None or state.on_outlet(request.url):
             return None
         self.crawler.stats.inc_value("ocop/offsite_redirects")

@@ -14,6 +14,11 @@ Driven by ``ocop_crawler.sites`` entries. Per site it:
    CSS overrides) and yields an ``ArticleItem``, kept when it is about OCOP
    (``nlp.relevance.is_ocop``) or skipped with its reason.
 
+Every failed request, refused redirect, off-site ``Sitemap:`` line, charset
+fallback and malformed page is recorded (``note_fetch`` -> ``ocop_crawler.fetchlog``);
+``spiders.middlewares`` keeps redirects on the outlet's hosts and honours
+``Retry-After``, ``spiders.charset`` decodes pages whose declared charset is wrong.
+
 A site crawled in full before is re-crawled incrementally: only its feeds (or,
 without feeds, its sitemaps with ``lastmod``, or the first listing pages) are
 fetched, and paging stops as soon as a page brings nothing new; a feed whose

@@ -182,6 +182,25 @@ def test_templated_reports_are_separate_articles_with_their_facts(trap_crawl):
         assert {(name, n), (name, k), (name, t)} <= values, (district, values)
 
 
+def test_the_fetch_log_is_shown_in_datasette(trap_crawl, tmp_path):
+    from conftest import copy_db
+    from test_datasette import Server, free_port
+    db = copy_db(trap_crawl["db"], tmp_path / "served.db")
+    port = free_port()
+    srv = Server([sys.executable, "-m", "ocop_crawler.cli", "serve", "--db", str(db),
+                  "--port", str(port)], port)
+    try:
+        table = srv.json("/-/metadata.json")["databases"]["ocop"]["tables"]["fetch_log"]
+        assert table["description"] and set(table["columns"]) == {
+            r["name"] for r in rows(db, "pragma table_info(fetch_log)")}
+        data = srv.json("/ocop/fetch_log.json", event="failed", _extra="facet_results")
+        assert {r["url"] for r in data["rows"]} == {trap_crawl["url"] + p for p in traps.FAILING}
+        events = {r["value"]: r["count"] for r in data["facet_results"]["event"]["results"]}
+        assert events == {"failed": len(traps.FAILING)}
+    finally:
+        srv.stop()
+
+
 # -- the helpers, on their own ---------------------------------------------------------------
 def test_decode_page_choices():
     text = "Hà Tĩnh có thêm 35 sản phẩm OCOP được công nhận"
