@@ -223,6 +223,22 @@ def test_lost_paragraphs():
     assert lost_paragraphs("<pre>x</pre><param>" * 9, 0) is None  # <pre>, <param> are not <p>
 
 
+def test_the_outlets_hosts():
+    from ocop_crawler.sites import Site
+    from spiders.news import SiteCrawl
+    site = Site(name="baox", title="Báo X", base_url="https://www.baox.vn",
+                feeds=("https://rss.baox-media.vn/tin-moi.rss",))
+    sc = SiteCrawl(site, {}, "full")
+    for url in ("https://baox.vn/a-1.html", "http://m.baox.vn/a-1.html", "https://ocop.baox.vn/x",
+                "https://rss.baox-media.vn/sitemap.xml"):
+        assert sc.on_outlet(url), url
+    for url in ("https://baoy.vn/a-1.html", "https://baox.vn.evil.com/a", "https://notbaox.vn/a",
+                "https://baox.vn:8443/a", "https://baox-media.vn/a"):
+        assert not sc.on_outlet(url), url
+    loop = SiteCrawl(Site(name="s", title="S", base_url="http://127.0.0.1:8001"), {}, "full")
+    assert loop.on_outlet("http://127.0.0.1:8001/x") and not loop.on_outlet("http://127.0.0.1:8002/x")
+
+
 def test_retry_after_values():
     from datetime import datetime, timezone
     now = datetime(2026, 1, 1, 12, 0, 0, tzinfo=timezone.utc)
