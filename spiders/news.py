@@ -523,6 +523,8 @@ class NewsSpider(scrapy.Spider):
                             f"{failure.value.target}: not followed", url=failure.value.origin)
         elif ignored and "robots.txt" in str(failure.value):
             self.note_fetch(request, "skipped", "forbidden by robots.txt")
+        elif kind == "robots" and status and 400 <= status < 500:
+            pass    # no robots.txt: everything is allowed (RFC 9309), not a failure
         elif not ignored and kind != "probe":
             status, reason = describe(failure)
             self.note_fetch(request, "failed", reason, status=status)

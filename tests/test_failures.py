@@ -27,7 +27,7 @@ from spiders.middlewares import retry_after_seconds
 ROOT = Path(__file__).resolve().parents[1]
 OCOP = Path(sys.executable).with_name("ocop")
 # the crawl's limits, small enough for the trap pages to cross them
-LIMITS = {"DOWNLOAD_TIMEOUT": 1, "DOWNLOAD_MAXSIZE": 100_000, "OCOP_RETRY_AFTER_MAX": 2,
+LIMITS = {"DOWNLOAD_TIMEOUT": 4, "DOWNLOAD_MAXSIZE": 100_000, "OCOP_RETRY_AFTER_MAX": 2,
           "RETRY_TIMES": 1}
 # any request that is not to 127.0.0.1 would go to a closed loopback port instead
 NO_EGRESS = {"http_proxy": "http://127.0.0.1:9", "https_proxy": "http://127.0.0.1:9",
@@ -256,7 +256,7 @@ def ocop(*args, cwd):
 
 def test_resume_without_an_interrupted_job_is_an_error(tmp_path):
     (tmp_path / "empty-job").mkdir()
-    for extra in ([], ["--jobdir", "empty-job"], ["--site", "sample-hatinh"]):
+    for extra in ([], ["--jobdir", "empty-job", "--site", "sample-hatinh"]):
         proc = ocop("crawl", "--resume", "--db", "x.db", *extra, cwd=tmp_path)
         assert proc.returncode == 2, (extra, proc.stdout[-1000:], proc.stderr[-1000:])
         lines = proc.stderr.strip().splitlines()
@@ -273,14 +273,14 @@ def test_a_mistyped_site_is_an_error_that_keeps_the_job(tmp_path):
     (job / "requests.queue").mkdir()
     (job / "requests.queue" / "p0").write_bytes(b"queue")
     before = sorted((p.relative_to(job), p.read_bytes() if p.is_file() else None) for p in job.rglob("*"))
-    for args in (["--site", "sample-hatin"], ["--site", "sample-hatinh", "--site", "sampel-laocai"],
-                 ["--resume", "--site", "sample-hatin"]):
+    for args, meant in ((["--site", "sample-hatin"], "sample-hatinh"),
+                        (["--site", "sample-hatinh", "--site", "sampel-laocai"], "sample-laocai"),
+                        (["--resume", "--site", "sample-hatin"], "sample-hatinh")):
         proc = ocop("crawl", "--db", "x.db", *args, cwd=tmp_path)
         assert proc.returncode == 2, (args, proc.stderr[-1000:])
         lines = proc.stderr.strip().splitlines()
-        assert len(lines) == 1 and "unknown site" in lines[0] and "did you mean" in lines[0], proc.stderr
+        assert len(lines) == 1 and "unknown site" in lines[0], proc.stderr
+        assert f"did you mean {meant}" in lines[0], lines
         after = sorted((p.relative_to(job), p.read_bytes() if p.is_file() else None) for p in job.rglob("*"))
         assert after == before, args
         assert not (tmp_path / "x.db").exists()
-    assert "sample-hatinh" in ocop("crawl", "--site", "sample-hatin", cwd=tmp_path).stderr
-    assert "sample-laocai" in ocop("crawl", "--site", "sampel-laocai", cwd=tmp_path).stderr

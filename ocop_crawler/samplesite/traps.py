@@ -37,7 +37,7 @@ from http.server import BaseHTTPRequestHandler
 
 from .server import Server
 
-SLOW_SECONDS = 3          # the slow page answers after this; the tests' timeout is shorter
+SLOW_SECONDS = 6          # the slow page answers after this; the tests' timeout is shorter
 BIG_PAGE_BYTES = 300_000  # the oversize page; the tests' DOWNLOAD_MAXSIZE is smaller
 TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 
