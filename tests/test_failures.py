@@ -239,6 +239,33 @@ def test_the_outlets_hosts():
     assert loop.on_outlet("http://127.0.0.1:8001/x") and not loop.on_outlet("http://127.0.0.1:8002/x")
 
 
+def test_a_robots_txt_redirect_off_the_outlet_is_refused_too(tmp_path):
+    """RobotsTxtMiddleware's own robots.txt request carries no site: its outlet is found by URL."""
+    from scrapy import Request
+    from scrapy.utils.test import get_crawler
+
+    from ocop_crawler.sites import Site
+    from ocop_crawler.storage import Store
+    from spiders.middlewares import OffsiteRedirect, OutletHostsMiddleware
+    from spiders.news import NewsSpider
+    site = Site(name="bao-a", title="Báo A", base_url="http://127.0.0.1:9", kind="sample")
+    store = Store(tmp_path / "m.db")
+    store.upsert_source(site)
+    crawler = get_crawler(NewsSpider, {"REMOTE_CONTROL_ENABLED": False})
+    crawler.spider = NewsSpider.from_crawler(crawler, sites=[site], store=store,
+                                             run_id=store.start_run(sites=["bao-a"]))
+    crawler.spider._state("bao-a")
+    mw = OutletHostsMiddleware.from_crawler(crawler)
+    origin = "http://127.0.0.1:9/robots.txt"
+    with pytest.raises(OffsiteRedirect) as err:
+        mw.process_request(Request("http://127.0.0.1:10/robots.txt", meta={"redirect_urls": [origin]}))
+    assert err.value.target == "http://127.0.0.1:10/robots.txt" and err.value.origin == origin
+    # within the outlet, or not a redirect at all: let through
+    assert mw.process_request(Request("http://127.0.0.1:9/new/robots.txt",
+                                      meta={"redirect_urls": [origin]})) is None
+    assert mw.process_request(Request("http://127.0.0.1:10/robots.txt")) is None
+
+
 def test_retry_after_values():
     from datetime import datetime, timezone
     now = datetime(2026, 1, 1, 12, 0, 0, tzinfo=timezone.utc)
