@@ -31,7 +31,7 @@ RUN_FILE = "ocop-run.json"
 CLEAN_MARK = "ocop-clean-stop"   # written when a run's process ended normally
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
 COUNT_KEYS = ("pages", "links_found", "articles_fetched", "kept", "skipped", "duplicates", "facts", "errors",
-              "no_body", "no_date")
+              "no_body", "no_date", "malformed")
 
 
 # -- drift ---------------------------------------------------------------------
@@ -49,6 +49,8 @@ def drift_flags(c: dict, mode: str = "full", finished: bool = True) -> list[str]
         flags.append("no date")
     if c.get("kept", 0) >= 3 and c.get("facts", 0) == 0:
         flags.append("no facts")
+    if parsed >= 3 and c.get("malformed", 0) * 2 >= parsed:
+        flags.append("malformed HTML")
     if finished and mode == "full" and c.get("pages", 0) > 0 and not c.get("links_found", 0):
         flags.append("no article links")
     return flags

@@ -266,6 +266,13 @@ def test_a_robots_txt_redirect_off_the_outlet_is_refused_too(tmp_path):
     assert mw.process_request(Request("http://127.0.0.1:10/robots.txt")) is None
 
 
+def test_malformed_pages_raise_a_drift_flag():
+    from ocop_crawler.crawl import drift_flags
+    ok = {"pages": 10, "links_found": 9, "articles_fetched": 6, "kept": 4, "facts": 9}
+    assert drift_flags(dict(ok, malformed=1)) == []
+    assert drift_flags(dict(ok, malformed=3)) == ["malformed HTML"]
+
+
 def test_retry_after_values():
     from datetime import datetime, timezone
     now = datetime(2026, 1, 1, 12, 0, 0, tzinfo=timezone.utc)
