@@ -43,10 +43,13 @@ def demo(db_path, no_serve, port):
 @cli.command()
 @DB_OPTION
 @click.option("--site", "sites", multiple=True, metavar="NAME",
-              help="Crawl only this registry site (repeatable). Default: every site.")
+              help="Crawl only this registry site (repeatable). Default: every site. "
+                   "An unknown name is an error that names the closest ones.")
 @click.option("--since", metavar="YYYY-MM-DD", help="Skip articles published before this date; stop paging past it.")
 @click.option("--refresh", is_flag=True, help="Fetch articles again even if their URL is stored.")
-@click.option("--resume", is_flag=True, help="Continue the last interrupted crawl (Scrapy JOBDIR).")
+@click.option("--resume", is_flag=True,
+              help="Continue the interrupted crawl kept in --jobdir (Scrapy JOBDIR); "
+                   "an error when there is none.")
 @click.option("--jobdir", default=".ocop-job", show_default=True, type=click.Path(file_okay=False),
               help="Where crawl state is kept for --resume.")
 @click.option("--http-cache", is_flag=True, help="Cache HTTP responses on disk (Scrapy HTTPCACHE).")

@@ -24,13 +24,14 @@ from urllib.parse import urlsplit
 
 from scrapy import signals
 
+from . import fetchlog
 from .storage import Store, utcnow
 
 RUN_FILE = "ocop-run.json"
 CLEAN_MARK = "ocop-clean-stop"   # written when a run's process ended normally
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
 COUNT_KEYS = ("pages", "links_found", "articles_fetched", "kept", "skipped", "duplicates", "facts", "errors",
-              "no_body", "no_date")
+              "no_body", "no_date", "malformed")
 
 
 # -- drift ---------------------------------------------------------------------
@@ -48,6 +49,8 @@ def drift_flags(c: dict, mode: str = "full", finished: bool = True) -> list[str]
         flags.append("no date")
     if c.get("kept", 0) >= 3 and c.get("facts", 0) == 0:
         flags.append("no facts")
+    if parsed >= 3 and c.get("malformed", 0) * 2 >= parsed:
+        flags.append("malformed HTML")
     if finished and mode == "full" and c.get("pages", 0) > 0 and not c.get("links_found", 0):
         flags.append("no article links")
     return flags
@@ -181,15 +184,35 @@ def _is_loopback(site) -> bool:
 
 
 def resolve_sites(sites=(), base_urls: dict | None = None, *, include_samples=False):
-    """Site objects for names or Sites; ``base_urls`` moves entries (sample site ports)."""
+    """Site objects for names or Sites; ``base_urls`` moves entries (sample site ports).
+
+    An unknown name raises ``KeyError`` with the registry's closest names.
+    """
     from . import sites as registry
     chosen = []
     for s in sites or ():
-        chosen.append(registry.get(s) if isinstance(s, str) else s)
+        if not isinstance(s, str):
+            chosen.append(s)
+            continue
+        try:
+            chosen.append(registry.get(s))
+        except KeyError:
+            raise KeyError(unknown_site_message(s)) from None
     if not chosen:
         chosen = registry.all_sites(include_samples=include_samples)
     base_urls = base_urls or {}
     return [s.with_base(base_urls[s.name]) if s.name in base_urls else s for s in chosen]
+
+
+def unknown_site_message(name: str) -> str:
+    """"unknown site 'baohatin'; did you mean baohatinh? ..." (difflib over the registry)."""
+    import difflib
+
+    from . import sites as registry
+    names = [s.name for s in registry.all_sites(include_samples=True)]
+    close = difflib.get_close_matches(str(name).strip().lower(), names, n=3, cutoff=0.6)
+    hint = f"; did you mean {' or '.join(close)}?" if close else ""
+    return f"unknown site {name!r}{hint} (`ocop sites` lists the registry)"
 
 
 def run_crawl(db_path, sites=(), since=None, refresh=False, resume=False, jobdir=".ocop-job",
@@ -211,29 +234,23 @@ def run_crawl(db_path, sites=(), since=None, refresh=False, resume=False, jobdir
     saved = {}
     if resume:
         run_file = jobdir / RUN_FILE
-        if run_file.exists():
+        if not run_file.is_file():
+            print(f"ocop crawl: --resume: no interrupted crawl in {jobdir}/ (nothing to resume); "
+                  "run `ocop crawl` without --resume to start one", file=sys.stderr)
+            return 2
+        try:
             saved = json.loads(run_file.read_text(encoding="utf-8"))
-            sites = sites or saved.get("sites") or ()
-            since = since or saved.get("since")
-            refresh = refresh or saved.get("refresh", False)
-            base_urls = dict(saved.get("base_urls") or {}, **(base_urls or {}))
-        else:
-            print(f"ocop crawl: no interrupted crawl in {jobdir}/; checking every site for "
-                  "anything missing", file=sys.stderr)
-        if jobdir.exists() and not (jobdir / CLEAN_MARK).exists():
-            # killed hard (SIGKILL, power loss): Scrapy's disk queue was not closed and
-            # cannot be trusted; the resumed run rediscovers what is missing instead
-            print("ocop crawl: the interrupted crawl did not stop cleanly; rebuilding its "
-                  "queue from the sites (articles already stored are not fetched again)",
-                  file=sys.stderr)
-            for name in ("requests.queue", "requests.seen", "spider.state"):
-                path = jobdir / name
-                if path.is_dir():
-                    shutil.rmtree(path)
-                elif path.exists():
-                    path.unlink()
-    elif jobdir.exists():
-        shutil.rmtree(jobdir)   # a new crawl: forget an old interrupted one
+            if not isinstance(saved, dict):
+                raise ValueError("not a JSON object")
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            print(f"ocop crawl: --resume: {run_file} is not a readable job file ({exc}); "
+                  f"remove {jobdir}/ and start a new crawl", file=sys.stderr)
+            return 2
+        sites = sites or saved.get("sites") or ()
+        since = since or saved.get("since")
+        refresh = refresh or saved.get("refresh", False)
+        base_urls = dict(saved.get("base_urls") or {}, **(base_urls or {}))
+    # the sites are checked before anything is touched: a typo never costs the job or the db
     try:
         chosen = resolve_sites(sites, base_urls)
     except KeyError as exc:
@@ -242,8 +259,26 @@ def run_crawl(db_path, sites=(), since=None, refresh=False, resume=False, jobdir
     if not chosen:
         print("ocop crawl: no site to crawl", file=sys.stderr)
         return 2
+    if resume and not (jobdir / CLEAN_MARK).exists():
+        # killed hard (SIGKILL, power loss): Scrapy's disk queue was not closed and
+        # cannot be trusted; the resumed run rediscovers what is missing instead
+        print("ocop crawl: the interrupted crawl did not stop cleanly; rebuilding its "
+              "queue from the sites (articles already stored are not fetched again)",
+              file=sys.stderr)
+        for name in ("requests.queue", "requests.seen", "spider.state"):
+            path = jobdir / name
+            if path.is_dir():
+                shutil.rmtree(path)
+            elif path.exists():
+                path.unlink()
+    elif not resume and jobdir.exists():
+        if (jobdir / RUN_FILE).exists():
+            print(f"ocop crawl: a new crawl: the interrupted one in {jobdir}/ is dropped "
+                  "(`ocop crawl --resume` would have continued it)", file=sys.stderr)
+        shutil.rmtree(jobdir)   # a new crawl: forget an old interrupted one
 
     store = Store(db_path)
+    fetchlog.ensure(store.db)
     for site in chosen:
         store.upsert_source(site)
     args = {"sites": [s.name for s in chosen], "since": since, "refresh": refresh,
@@ -322,6 +357,12 @@ def print_summary(store: Store, run_id: int, *, elapsed: float | None = None, ou
             print("  ".join("-" * w for w in widths), file=out)
     took = f" in {elapsed:.1f} s" if elapsed is not None else ""
     print(f"run {run_id}: {run['status']}, {run['requests']} requests{took}", file=out)
+    events = dict(store.db.execute(
+        "select event, count(*) from fetch_log where run_id = ? group by event", [run_id]).fetchall()) \
+        if "fetch_log" in store.db.table_names() else {}
+    if events:
+        print("fetch log: " + ", ".join(f"{n} {e}" for e, n in sorted(events.items()))
+              + " (table fetch_log)", file=out)
     if run["error_log"]:
         lines = run["error_log"].splitlines()
         print(f"errors ({len(lines)}):", file=out)

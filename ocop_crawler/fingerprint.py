@@ -16,6 +16,13 @@ shingles, so copies stay within a few bits; different stories land about 32
 bits apart. ``NEAR_DUPLICATE_BITS`` was chosen by measurement (docs/parsing.md,
 tests/test_fingerprint.py). The all-zero fingerprint means "no text" and is
 never a near duplicate of anything.
+
+A near SimHash is only a candidate: templated reports ("Huyện A có 12 sản phẩm
+OCOP…", "Huyện B có 19 sản phẩm OCOP…") share most shingles. ``same_text`` then
+compares the two texts word by word (difflib): a syndicated copy has the same
+text -- at least ``SAME_TEXT_SHARE`` of the shorter one's words in common -- and
+the same figures and places; a number or the name after "huyện"/"tỉnh"/"xã"
+changed in place means another report.
 """
 from __future__ import annotations
 
@@ -23,10 +30,15 @@ import hashlib
 import re
 import unicodedata
 
-__all__ = ["fingerprint", "distance", "near_duplicate", "NEAR_DUPLICATE_BITS", "EMPTY"]
+__all__ = ["fingerprint", "distance", "near_duplicate", "same_text", "NEAR_DUPLICATE_BITS", "EMPTY",
+           "SAME_TEXT_SHARE"]
 
 #: Largest Hamming distance still counted as the same story (measured, see docs/parsing.md).
 NEAR_DUPLICATE_BITS = 10
+#: Share of the shorter text's words a syndicated copy has in common with its original.
+SAME_TEXT_SHARE = 0.8
+#: Words after which a changed word is a changed place ("huyện Anh Sơn" / "huyện Con Cuông").
+_AREA_WORDS = frozenset({"huyện", "tỉnh", "xã", "phường", "quận", "thị", "phố", "trấn", "thành"})
 #: Fingerprint of a text without words.
 EMPTY = "0" * 16
 
@@ -99,3 +111,32 @@ def near_duplicate(a: str, b: str, max_distance: int = NEAR_DUPLICATE_BITS) -> b
     if _int(a) == 0 or _int(b) == 0:
         return False
     return distance(a, b) <= max_distance
+
+
+def same_text(a: str, b: str) -> bool:
+    """True when ``b`` is the same text as ``a`` (a syndicated copy), not a report on its template.
+
+    Compares the words ``fingerprint`` hashes (credits, headlines and menus left out):
+    at least ``SAME_TEXT_SHARE`` of the shorter text's words in common, and no figure
+    or place name replaced by another.
+    """
+    from difflib import SequenceMatcher
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return False
+    matcher = SequenceMatcher(None, wa, wb, autojunk=False)
+    common = sum(block.size for block in matcher.get_matching_blocks())
+    if common < SAME_TEXT_SHARE * min(len(wa), len(wb)):
+        return False
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op != "replace":
+            continue   # a paragraph added or dropped by the copy, not a figure changed
+        if _figures(wa[i1:i2]) != _figures(wb[j1:j2]):
+            return False
+        if i1 > 0 and wa[i1 - 1] in _AREA_WORDS:
+            return False
+    return True
+
+
+def _figures(words: list[str]) -> list[str]:
+    return sorted(w for w in words if w.isdigit())

@@ -32,12 +32,13 @@ DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 8 * 1024 * 1024      # no news page or sitemap is bigger than 8 MB
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 
-# Retries with backoff on throttling and server errors (Scrapy 2.19 backs off
-# exponentially between attempts; Retry-After of a 429 is honoured by AutoThrottle's
-# slowing down of the slot).
+# Retries on throttling and server errors (Scrapy's RetryMiddleware). A 429/503 with
+# Retry-After holds the host for the time asked, up to OCOP_RETRY_AFTER_MAX seconds, before
+# the retry (spiders.middlewares.RetryAfterMiddleware); a longer wait is not retried this run.
 RETRY_ENABLED = True
 RETRY_TIMES = 3
 RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
+OCOP_RETRY_AFTER_MAX = 120.0
 
 # Off: it would start a control server and write under ~/.local/state/scrapy.
 REMOTE_CONTROL_ENABLED = False
@@ -50,11 +51,15 @@ SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
 SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
 
 DOWNLOADER_MIDDLEWARES = {
+    # a redirect off the outlet's hosts is not followed (before robots.txt is asked there)
+    "spiders.middlewares.OutletHostsMiddleware": 40,
     # robots.txt served from the database for 24 h (RFC 9309 caching), so a
     # daily re-crawl does not fetch it again; runs before RobotsTxtMiddleware's download.
     "spiders.robotscache.RobotsCacheMiddleware": 90,
     # articles restored from a JOBDIR queue that the killed run had already stored
     "spiders.seenfilter.SeenFilterMiddleware": 95,
+    # Retry-After of 429/503, seen before Scrapy's RetryMiddleware (550) retries at once
+    "spiders.middlewares.RetryAfterMiddleware": 555,
 }
 
 ITEM_PIPELINES = {

@@ -3,7 +3,9 @@
 - The same canonical URL twice in one run (a page reached under two URLs whose
   ``rel=canonical`` agree): the second is dropped.
 - A kept article whose body fingerprint (``ocop_crawler.fingerprint``) is a near
-  duplicate of a stored original is a syndicated copy: it is stored with
+  duplicate of a stored original, and whose text is the original's (``same_text``:
+  the same words, figures and places, not a report written on the same template),
+  is a syndicated copy: it is stored with
   ``duplicate_of`` = the original's id and gets no facts. The original is the
   copy published first; when the new page is the earlier one, the stored page
   becomes the copy (its facts are removed) so the order of the crawl does not matter.
@@ -12,7 +14,7 @@ from __future__ import annotations
 
 from scrapy.exceptions import DropItem
 
-from ocop_crawler.fingerprint import fingerprint, near_duplicate
+from ocop_crawler.fingerprint import fingerprint, near_duplicate, same_text
 
 
 class DedupPipeline:
@@ -41,10 +43,13 @@ class DedupPipeline:
         item["fingerprint"] = fingerprint(item["body"])
         for orig in self.originals:
             if orig["fingerprint"] and near_duplicate(orig["fingerprint"], item["fingerprint"]):
-                stored_url = spider.store.db.execute(
-                    "select url from articles where id = ?", [orig["id"]]).fetchone()
-                if stored_url and stored_url[0] == item["url"]:
+                stored = spider.store.db.execute(
+                    "select url, body from articles where id = ?", [orig["id"]]).fetchone()
+                if stored and stored[0] == item["url"]:
                     continue       # --refresh of the original itself
+                if stored and not same_text(stored[1] or "", item["body"]):
+                    self.crawler.stats.inc_value(f"ocop/{item['site']}/near_not_copy")
+                    continue       # same template, other figures or places: another report
                 if _earlier(item.get("published"), orig.get("published")):
                     item["supersedes"] = orig["id"]   # the stored one is the copy
                     self.originals.remove(orig)

@@ -14,6 +14,11 @@ Driven by ``ocop_crawler.sites`` entries. Per site it:
    CSS overrides) and yields an ``ArticleItem``, kept when it is about OCOP
    (``nlp.relevance.is_ocop``) or skipped with its reason.
 
+Every failed request, refused redirect, off-site ``Sitemap:`` line, charset
+fallback and malformed page is recorded (``note_fetch`` -> ``ocop_crawler.fetchlog``);
+``spiders.middlewares`` keeps redirects on the outlet's hosts and honours
+``Retry-After``, ``spiders.charset`` decodes pages whose declared charset is wrong.
+
 A site crawled in full before is re-crawled incrementally: only its feeds (or,
 without feeds, its sitemaps with ``lastmod``, or the first listing pages) are
 fetched, and paging stops as soon as a page brings nothing new; a feed whose
@@ -38,6 +43,7 @@ from ocop_crawler.urls import canonical_url, same_site
 
 from . import discovery as disc
 from . import freshness
+from .charset import declared_charset, decode_page, lost_paragraphs
 
 DEFAULT_ARTICLE_PATTERN = r"(?:[-/_]\d{4,}(?:\.html?|\.aspx|\.htm)?/?$)|(?:\.html?$)"
 NON_ARTICLE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|pdf|docx?|xlsx?|zip|rar|mp[34]|css|js|xml|rss)$",
@@ -49,6 +55,19 @@ def _as_date(value) -> date | None:
     if value is None or isinstance(value, date):
         return value
     return date.fromisoformat(str(value)[:10])
+
+
+def _subdomain(url: str, base: str) -> bool:
+    """``url``'s host is a subdomain of ``base``'s (same port), e.g. ocop.baohatinh.vn."""
+    from urllib.parse import urlsplit
+    try:
+        a, b = urlsplit(url), urlsplit(base)
+        host, root = (a.hostname or ""), (b.hostname or "").removeprefix("www.")
+        if a.port != b.port or not root or root.replace(".", "").isdigit():
+            return False
+    except ValueError:
+        return False
+    return host.endswith("." + root)
 
 
 class SiteCrawl:
@@ -74,6 +93,12 @@ class SiteCrawl:
         self.unreachable = False              # the host refused or timed out: do not probe
         self.requested: set[str] = set()      # entry points requested this run
         self.cache: dict = dict(state.get("entry_cache") or {})  # HTTP validators per entry point
+
+    def on_outlet(self, url: str) -> bool:
+        """Is ``url`` on one of the outlet's hosts: its base URL's or its entry points' host
+        (``www.``/``m.`` ignored), or a subdomain of one (``ocop.baohatinh.vn``)?"""
+        return any(same_site(url, u) or _subdomain(url, u)
+                   for u in [self.site.base_url, *self.site.entry_points()])
 
     def is_article(self, url: str) -> bool:
         if not same_site(url, self.site.base_url) or NON_ARTICLE.search(url.split("?")[0]):
@@ -281,6 +306,11 @@ class NewsSpider(scrapy.Spider):
         sitemaps = []
         if response.status == 200 and isinstance(response, TextResponse):
             sitemaps = disc.robots_sitemaps(response.text, response.url)
+        for url in [u for u in sitemaps if not sc.on_outlet(u)]:
+            sitemaps.remove(url)    # another host's sitemap is not this outlet's to read
+            self.note_fetch(response.request, "skipped",
+                            "robots.txt Sitemap: line on another host: ignored", url=url,
+                            kind="sitemap")
         sc.robots_done = True
         yield from self._full_discovery(sc, sitemaps)
 
@@ -396,10 +426,26 @@ class NewsSpider(scrapy.Spider):
         self._inc(name, "pages")
         self._inc(name, "articles_fetched")
         if not isinstance(response, TextResponse):
-            self._inc(name, "errors")
+            self.note_fetch(response.request, "failed", "not a text page "
+                            f"({response.headers.get('Content-Type', b'').decode('latin-1') or 'no type'})",
+                            url=response.url)
             return
+        html, used, note = decode_page(response.body, response.encoding, declared_charset(response))
+        if html is None:
+            self.note_fetch(response.request, "failed", note, url=response.url)
+            return
+        if note is None:            # the declared charset was right: Scrapy's decoding
+            html, paragraphs = response.text, len(response.xpath("//p"))
+        else:
+            self.note_fetch(response.request, "charset", note, url=response.url)
+            self._inc(name, "charset_fallbacks")
+            paragraphs = len(scrapy.Selector(text=html).xpath("//p"))
+        warning = lost_paragraphs(html, paragraphs)
+        if warning:
+            self.note_fetch(response.request, "malformed", warning, url=response.url)
+            self._inc(name, "malformed")
         fetched = datetime.now(timezone.utc).replace(microsecond=0)
-        parsed = parse_article(response.text, response.url, selectors=sc.site.selectors or None,
+        parsed = parse_article(html, response.url, selectors=sc.site.selectors or None,
                                fetched_at=fetched)
         url = canonical_url(response.url)
         canon = parsed.get("canonical_url")
@@ -431,7 +477,32 @@ class NewsSpider(scrapy.Spider):
         )
 
     # -- errors and idle ------------------------------------------------------
+    def note_fetch(self, request, event: str, reason: str, *, status=None, url=None, kind=None):
+        """Record a fetch event (``ocop_crawler.fetchlog``); a failure also counts as an error
+        of its site and goes to ``crawl_runs.error_log``."""
+        from ocop_crawler import fetchlog
+        name = request.meta.get("site")
+        kind = kind or request.meta.get("kind")
+        url = url or request.url
+        fetchlog.record(self.store.db, self.run_id, name if name in self.sites else None, url,
+                        kind, event, reason, status)
+        self.crawler.stats.inc_value(f"ocop/fetch_log/{event}")
+        if event != "failed":
+            return
+        if name:
+            self._inc(name, "errors")
+        self.crawler.stats.inc_value("ocop/errors")
+        log = self.crawler.stats.get_value("ocop/error_log") or []
+        if len(log) < 200:
+            log.append(f"{name} {kind} {url}: {reason}")
+            self.crawler.stats.set_value("ocop/error_log", log)
+
     def on_error(self, failure):
+        from scrapy.spidermiddlewares.httperror import HttpError
+
+        from ocop_crawler.fetchlog import describe
+
+        from .middlewares import OffsiteRedirect
         request = failure.request
         name, kind = request.meta.get("site"), request.meta.get("kind")
         if name not in self.sites:
@@ -443,22 +514,25 @@ class NewsSpider(scrapy.Spider):
         if kind in ("sitemap", "probe") and request.callback == self.parse_sitemap \
                 and request.meta.get("top", True):
             sc.pending_sitemaps -= 1
-        if status is None and not failure.check(scrapy.exceptions.IgnoreRequest) \
-                and kind in ("robots", "home"):
+        http_error = bool(failure.check(HttpError))    # HttpError is an IgnoreRequest too
+        ignored = not http_error and bool(failure.check(scrapy.exceptions.IgnoreRequest))
+        if status is None and not ignored and kind in ("robots", "home"):
             sc.unreachable = True     # a network failure, not an HTTP answer
+        if failure.check(OffsiteRedirect):
+            self.note_fetch(request, "skipped", f"redirected off the outlet's hosts to "
+                            f"{failure.value.target}: not followed", url=failure.value.origin)
+        elif ignored and "robots.txt" in str(failure.value):
+            self.note_fetch(request, "skipped", "forbidden by robots.txt")
+        elif kind == "robots" and status and 400 <= status < 500:
+            pass    # no robots.txt: everything is allowed (RFC 9309), not a failure
+        elif not ignored and kind != "probe":
+            status, reason = describe(failure)
+            self.note_fetch(request, "failed", reason, status=status)
         if kind == "robots":
             sc.robots_done = True
             return self._full_discovery(sc)
         if kind == "home":
             sc.home_done = True
-        if kind != "probe" and not failure.check(scrapy.exceptions.IgnoreRequest):
-            self._inc(name, "errors")
-            self.crawler.stats.inc_value("ocop/errors")
-            log = self.crawler.stats.get_value("ocop/error_log") or []
-            if len(log) < 200:
-                log.append(f"{name} {kind} {request.url}: "
-                           f"{'HTTP ' + str(status) if status else failure.getErrorMessage()}")
-                self.crawler.stats.set_value("ocop/error_log", log)
         return self._maybe_probe(sc)
 
     def _on_idle(self, spider=None):
