@@ -55,7 +55,12 @@ DOWNLOADER_MIDDLEWARES = {
     "spiders.robotscache.RobotsCacheMiddleware": 90,
     # articles restored from a JOBDIR queue that the killed run had already stored
     "spiders.seenfilter.SeenFilterMiddleware": 95,
+    # `ocop crawl --warc DIR`: every response and its request as WARC records, next to
+    # the downloader (after every other middleware) so they are as sent and received
+    "ocop_crawler.warc.WarcWriterMiddleware": 950,
 }
+OCOP_WARC_DIR = None                    # set by `ocop crawl --warc DIR`; None: no WARC output
+OCOP_WARC_MAX_SIZE = 1_000_000_000      # bytes per WARC file before the next one (--warc-max-size)
 
 ITEM_PIPELINES = {
     "pipelines.normalize.NormalizePipeline": 100,
