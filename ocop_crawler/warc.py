@@ -8,7 +8,8 @@ a file is closed and the next one started once it passes ``OCOP_WARC_MAX_SIZE``
 bytes (``--warc-max-size``, default 1 GB). It sits next to the downloader
 (priority 950), so the records hold the response as the server sent it
 (redirects, 304s and errors included, bodies still content-encoded) and the
-request with every header the crawler added.
+request with every header the crawler added; answers from a cache (the HTTP
+cache, robots.txt kept in the database) were not fetched and are not written.
 
 In: ``read_records(path, start)`` yields the records of a WARC file from a byte
 offset, one gzip member at a time, so that a cut or corrupt member is reported
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import io
 import os
+import weakref
 import zlib
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -146,6 +148,12 @@ class WarcWriterMiddleware:
     def __init__(self, crawler, directory, max_size):
         self.crawler = crawler
         self.files = WarcFiles(directory, max_size)
+        self.sent = weakref.WeakSet()     # requests that reached the downloader
+
+    def process_request(self, request, spider=None):
+        # reached only when no middleware before us answered from a cache (HTTP cache,
+        # robots.txt kept in the database): only those responses were really fetched
+        self.sent.add(request)
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -157,6 +165,9 @@ class WarcWriterMiddleware:
         return mw
 
     def process_response(self, request, response, spider=None):
+        if request not in self.sent:
+            return response
+        self.sent.discard(request)
         req, resp = WarcFiles.records_for(request, response, self.files.writer)
         self.files.write_pair(req, resp)
         stats = self.crawler.stats
@@ -196,10 +207,9 @@ def read_records(path, start: int = 0, want=None):
     """
     path = Path(path)
     with open(path, "rb") as fh:
-        fh.seek(start)
         head = fh.read(len(GZIP_MAGIC))
-        fh.seek(start)
-        if start == 0 and head and head != GZIP_MAGIC:
+        if head and head != GZIP_MAGIC:
+            fh.seek(start)
             yield from _plain_records(fh, want)
             return
         yield from _gzip_records(fh, start, os.fstat(fh.fileno()).st_size, want)
@@ -278,7 +288,7 @@ def _plain_records(fh, want):
             offset = it.offset
             record = _record(rec, offset, None, want)
             it.read_to_end()
-            record.end = offset + it.get_record_length()
+            record.end = it.offset       # the next record's start, blank lines included
             yield record
     except Exception as exc:               # uncompressed WARCs cannot be re-synchronised
         yield Record(offset=it.offset, end=it.offset, error=f"unreadable WARC: {exc}")
@@ -288,6 +298,9 @@ def _record(rec, offset, end, want) -> Record:
     h = rec.rec_headers
     r = Record(offset=offset, end=end, type=rec.rec_type, uri=h.get_header("WARC-Target-URI"),
                date=h.get_header("WARC-Date"), record_id=h.get_header("WARC-Record-ID"))
+    if rec.rec_type in ("response", "request", "revisit") and not r.uri:
+        r.error = "record without a target URI (not a WARC record?)"
+        return r
     if rec.rec_type == "response" and rec.http_headers is not None:
         http = rec.http_headers
         try:
