@@ -102,11 +102,29 @@ def import_warc(db_path, files, filter_hosts, all_vn, log_level):
 @click.option("--kind", type=click.Choice(["provincial", "national", "aggregator", "sample"]),
               help="Only outlets of this kind.")
 @click.option("--check", is_flag=True, help="Check the registry's consistency instead; exit 1 on problems.")
-def sites(as_json, samples, province, kind, check):
-    """List the site registry: name, province, entry points, verified."""
+@click.option("--check-live", is_flag=True,
+              help="Fetch each outlet's base URL and entry points once (needs internet) and "
+                   "report which answer, redirect (and where), are gone or fail; exit 1 "
+                   "unless all answer.")
+@click.option("--site", "names", multiple=True, metavar="NAME",
+              help="With --check-live: only this outlet (repeatable).")
+def sites(as_json, samples, province, kind, check, check_live, names):
+    """List the site registry: name, province, entry points, verified, verified from."""
     from .sites.listing import print_check, print_sites
     if check:
         sys.exit(print_check(include_samples=True))
+    if check_live:
+        from .sites.live import print_check_live
+        from .sites.listing import select_sites
+        chosen = None
+        if not names:
+            try:
+                chosen = select_sites(include_samples=samples, province=province, kind=kind)
+            except ValueError as e:
+                raise click.UsageError(str(e))
+        sys.exit(print_check_live(sites=chosen, names=names, as_json=as_json))
+    if names:
+        raise click.UsageError("--site goes with --check-live")
     sys.exit(print_sites(as_json=as_json, include_samples=samples, province=province, kind=kind))
 
 

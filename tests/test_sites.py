@@ -319,3 +319,89 @@ def test_check_catches_missing_or_undated_evidence_and_shared_hosts():
     stolen = dataclasses.replace(get("baoquangbinh"), old_hosts=("baohatinh.vn",))
     sites = [stolen if s.name == "baoquangbinh" else s for s in REAL]
     assert "baoquangbinh: host baohatinh.vn is already baohatinh's" in check_registry(sites=sites)
+
+
+# --- ocop sites --check-live, on loopback only ------------------------------------------
+
+@pytest.fixture()
+def redirector(sample_sites):
+    """A loopback server answering redirects: /moved -> the sample feed, /away -> itself."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    feed = sample_sites.urls["sample-hatinh"] + "/rss.xml"
+    seen = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            seen.append((self.path, self.headers.get("User-Agent")))
+            here = "http://%s:%s" % self.server.server_address[:2]
+            target = {"/moved": feed, "/away": here + "/elsewhere"}.get(self.path)
+            self.send_response(301 if self.path == "/moved" else 302 if target else 404)
+            if target:
+                self.send_header("Location", target)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    t = threading.Thread(target=srv.serve_forever, daemon=True)
+    t.start()
+    yield "http://%s:%s" % srv.server_address[:2], seen
+    srv.shutdown()
+    srv.server_close()
+
+
+def test_check_live_reports_answers_redirects_and_gone_pages(sample_sites, redirector):
+    import socket
+    from ocop_crawler.sites.live import check_live, format_results, print_check_live
+    base = sample_sites.urls["sample-hatinh"]
+    redirect_base, seen = redirector
+    with socket.socket() as s:                 # a loopback port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        closed = "http://127.0.0.1:%d/rss" % s.getsockname()[1]
+    site = dataclasses.replace(
+        get("sample-hatinh").with_base(base),
+        feeds=(base + "/rss.xml", base + "/khong-co.rss", redirect_base + "/moved",
+               redirect_base + "/away", closed),
+        sitemaps=(base + "/sitemap.xml",))
+    before = len(sample_sites.requests)
+    results = check_live([site], delay=0, timeout=10)
+    by_url = {r["url"]: r for r in results}
+    assert [r["url"] for r in results][:3] == [base, base + "/rss.xml", base + "/khong-co.rss"]
+    assert by_url[base + "/rss.xml"]["result"] == "ok" and by_url[base + "/rss.xml"]["status"] == 200
+    assert by_url[base]["result"] == "ok"
+    assert by_url[base + "/sitemap.xml"]["result"] == "ok"
+    assert by_url[base + "/khong-co.rss"]["result"] == "gone"
+    assert by_url[base + "/khong-co.rss"]["status"] == 404
+    moved = by_url[redirect_base + "/moved"]
+    assert moved["result"] == "redirect" and moved["status"] == 301
+    assert moved["location"] == base + "/rss.xml" and moved["other_host"] is False
+    away = by_url[redirect_base + "/away"]
+    assert away["result"] == "redirect" and away["status"] == 302 and away["other_host"] is True
+    assert by_url[closed]["result"] == "unreachable" and by_url[closed]["status"] is None
+    # one request per entry point, redirects not followed, the crawler's User-Agent
+    served = [p for _, p in sample_sites.requests[before:]]
+    assert sorted(served) == sorted(["/", "/rss.xml", "/khong-co.rss", "/sitemap.xml",
+                                     "/chuyen-muc/ocop", "/tim-kiem?q=OCOP"])
+    assert sorted(p for p, _ in seen) == ["/away", "/moved"]
+    assert all(ua.startswith("ocop-harvester/") for _, ua in seen)
+    table = format_results(results)
+    assert "gone 404" in table and f"redirect 301 -> {base}/rss.xml" in table
+    assert "(another host)" in table
+    assert "9 URLs of 1 outlet: 5 ok, 2 redirect, 1 gone, 0 failing, 1 unreachable" in table
+    out = io.StringIO()
+    assert print_check_live(sites=[site], as_json=True, file=out, delay=0, timeout=10) == 1
+    assert {r["result"] for r in json.loads(out.getvalue())} == {"ok", "redirect", "gone", "unreachable"}
+    healthy = dataclasses.replace(site, feeds=(base + "/rss.xml",))
+    assert print_check_live(sites=[healthy], file=io.StringIO(), delay=0) == 0
+
+
+def test_check_live_cli_refuses_unknown_sites_without_any_request():
+    r = run_ocop("sites", "--check-live", "--site", "nosuchpaper")
+    assert r.returncode == 2 and "unknown site 'nosuchpaper'" in r.stderr and r.stdout == ""
+    r = run_ocop("sites", "--site", "baohatinh")
+    assert r.returncode == 2 and "--site goes with --check-live" in r.stderr
+    r = run_ocop("sites", "--help")
+    assert "--check-live" in r.stdout
