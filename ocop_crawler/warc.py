@@ -216,17 +216,24 @@ def read_records(path, start: int = 0, want=None):
 
 
 def _gzip_records(fh, pos: int, size: int, want):
-    while pos < size:
-        fh.seek(pos)
-        data, end, error = _inflate_member(fh, pos)
+    fh.seek(pos)
+    buf = b""            # file bytes from ``pos`` on that were read but not inflated yet
+    while True:
+        if not buf:
+            buf = fh.read(CHUNK)
+            if not buf:
+                return
+        data, used, rest, error = _inflate_member(fh, buf)
         if error is not None:
             nxt = _find_magic(fh, pos + 1)
-            yield Record(offset=pos, end=nxt if nxt is not None else size,
-                         error=f"{error} (skipped {((nxt if nxt is not None else size) - pos)} bytes)")
+            stop = nxt if nxt is not None else size
+            yield Record(offset=pos, end=stop, error=f"{error} (skipped {stop - pos} bytes)")
             if nxt is None:
                 return
-            pos = nxt
+            fh.seek(nxt)
+            pos, buf = nxt, b""
             continue
+        end = pos + used
         try:
             records = [_record(rec, pos, end, want) for rec in ArchiveIterator(io.BytesIO(data))]
         except Exception as exc:            # inflated, but not a WARC record: resynchronise
@@ -235,34 +242,37 @@ def _gzip_records(fh, pos: int, size: int, want):
                          error=f"not a WARC record: {exc}")
             if nxt is None:
                 return
-            pos = nxt
+            fh.seek(nxt)
+            pos, buf = nxt, b""
             continue
         yield from records
-        pos = end
+        pos, buf = end, rest
 
 
-def _inflate_member(fh, pos: int):
-    """(data, end offset, None) of the gzip member at ``pos``, or (None, None, error)."""
+def _inflate_member(fh, buf: bytes):
+    """Inflate the gzip member at the start of ``buf`` (reading on from ``fh`` if needed).
+
+    Returns (data, bytes used, the bytes after the member, None), or
+    (None, None, None, error) when it is cut short, corrupt or too large.
+    """
     d = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    out, size, used = [], 0, 0
+    out, size, used, chunk = [], 0, 0, buf
     while True:
-        chunk = fh.read(CHUNK)
-        if not chunk:
-            return None, None, "gzip member cut short"
         try:
             part = d.decompress(chunk, MAX_RECORD + 1 - size)
         except zlib.error as exc:
-            return None, None, f"corrupt gzip member: {exc}"
+            return None, None, None, f"corrupt gzip member: {exc}"
         out.append(part)
         size += len(part)
-        if size > MAX_RECORD:
-            return None, None, f"record larger than {MAX_RECORD} bytes"
+        if size > MAX_RECORD or d.unconsumed_tail:
+            return None, None, None, f"record larger than {MAX_RECORD} bytes"
         if d.eof:
-            used += len(chunk) - len(d.unused_data)
-            return b"".join(out), pos + used, None
-        if d.unconsumed_tail:            # output limit reached inside this chunk
-            return None, None, f"record larger than {MAX_RECORD} bytes"
+            rest = d.unused_data
+            return b"".join(out), used + len(chunk) - len(rest), rest, None
         used += len(chunk)
+        chunk = fh.read(CHUNK)
+        if not chunk:
+            return None, None, None, "gzip member cut short"
 
 
 def _find_magic(fh, start: int) -> int | None:
