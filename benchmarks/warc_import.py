@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/warc_import.py [N_RECORDS]
 
 1. ``read_records`` over a synthetic CC-NEWS-like file: N response records of
-   about 12 KB of HTML each, gzip per record, on hosts the registry does not know
+   about 5 KB of HTML each, gzip per record, on hosts the registry does not know
    (what most of a CC-NEWS file is to us): records/s and MB/s, compressed and inflated.
 2. ``run_import`` of the sample site's article pages (fetched from it on loopback
    and written as WARC records) into a fresh database, in a subprocess: wall and CPU
