@@ -292,7 +292,8 @@ def run_import(db_path, paths, filter_hosts=(), all_vn=False, *, sites=None, bas
 
     ``sites``: the outlets whose records are kept (names or Sites; default the
     registry's), ``base_urls`` moves entries (the sample site's ports).
-    0: done, 1: some records could not be read or stored, 2: bad arguments.
+    0: done, 1: some records could not be read or stored, 2: bad arguments,
+    130: stopped by Ctrl-C or ``kill`` (the same call carries on).
     """
     from .crawl import ProgressReporter, _settings, print_summary, resolve_sites
     out = out or sys.stdout
@@ -351,4 +352,7 @@ def run_import(db_path, paths, filter_hosts=(), all_vn=False, *, sites=None, bas
                        if k not in ("records", "articles"))
     print(f"records read: {c['records']}, article pages: {c['articles']}"
           + (f"; passed over: {passed}" if passed else ""), file=out)
+    if ext.result.get("reason") == "shutdown":
+        print("ocop import-warc: stopped; run the same command again to carry on", file=sys.stderr)
+        return 130
     return 1 if (ext.result.get("errors") or c["corrupt"]) else 0
