@@ -307,3 +307,53 @@ def test_crawl_warc_round_trip(sample_sites, tmp_path):
                 "f.evidence from facts f join articles a on a.id = f.article_id"):
         assert sorted(map(repr, rows(fresh, sql))) == sorted(map(repr, rows(db, sql))), sql
     assert rows(fresh, "select count(*) from articles")[0][0] >= 30
+
+
+def test_import_killed_hard_then_resumed_stores_each_article_once(pages, sample_sites, tmp_path):
+    """kill -9 in the middle of an import; the same command again finishes it."""
+    import os
+    import random
+    import signal
+    import time as _time
+    rnd = random.Random(7)
+    filler = ("<html><body>" + "<p>tin tức địa phương</p>" * 300 + "</body></html>").encode()
+    w = WARCWriter(io.BytesIO(), gzip=True)
+    f = tmp_path / "long.warc.gz"
+    with open(f, "wb") as fh:
+        per = 400                                   # filler records between two article pages
+        for i, (_, url, ctype, body) in enumerate(pages):
+            fh.write(member(response_record(w, url, body, ctype)))
+            for j in range(per):
+                fh.write(member(response_record(w, f"https://other{rnd.randrange(9)}.example.com/"
+                                                   f"a-{i}-{j}.html", filler)))
+    db = tmp_path / "killed.db"
+    args = dict(db=str(db), files=[str(f)], progress_interval=0, sites=sorted(sample_sites.urls),
+                base_urls=dict(sample_sites.urls))
+    proc = subprocess.Popen([sys.executable, "-c", _IMPORT, json.dumps(args)], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    offset = 0
+    deadline = _time.monotonic() + 120
+    while proc.poll() is None and _time.monotonic() < deadline:
+        if db.exists():
+            try:
+                got = rows(db, "select offset from warc_files")
+            except sqlite3.OperationalError:
+                got = []
+            if got and got[0][0] and got[0][0] > f.stat().st_size // 4:
+                offset = got[0][0]
+                break
+        _time.sleep(0.05)
+    if proc.poll() is not None:
+        pytest.skip("the import finished before it could be killed")
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.communicate()
+    assert 0 < offset < f.stat().st_size
+    kept, skipped = stored_urls(db)
+    assert 0 < len(kept + skipped) < len(pages)
+    again = import_in_subprocess(db, [f], sample_sites.urls)
+    assert again.returncode == 0, again.stderr
+    assert "resuming at byte" in again.stderr
+    kept, skipped = stored_urls(db)
+    assert len(kept) == len(set(kept)) and not set(kept) & set(skipped)
+    assert sorted(kept + skipped) == sorted(canonical_url(u) for _, u, _, _ in pages)
+    assert rows(db, "select done from warc_files") == [(1,)]
