@@ -194,6 +194,7 @@ class Record:
     headers: list = field(default_factory=list)    # HTTP headers of a response
     body: bytes | None = None         # the decoded payload (when ``want`` asked for it)
     error: str | None = None
+    meta: dict = field(default_factory=dict)       # for the caller (import-warc: the outlet)
 
 
 def read_records(path, start: int = 0, want=None):

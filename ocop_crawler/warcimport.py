@@ -29,6 +29,7 @@ carries on from that offset.
 from __future__ import annotations
 
 import json
+import re
 import sys
 import time
 from collections import Counter, deque
@@ -39,7 +40,12 @@ from urllib.parse import urlsplit
 from scrapy import signals
 from scrapy.http import HtmlResponse, Request
 
+from spiders.news import DEFAULT_ARTICLE_PATTERN, NON_ARTICLE, NewsSpider, SiteCrawl
+
+from .sites import Site, host_index, site_for_host
 from .storage import Store, utcnow
+from .urls import canonical_url
+from .warc import read_records
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 SAVE_EVERY = 200          # records between two writes of the per-file offset
@@ -72,6 +78,7 @@ class FileProgress:
         self.committed = self.start
         self.open: deque = deque()        # [end offset, handled?] in file order
         self.since_save = 0
+        self.file_read = False            # every record read (some may still be in the pipelines)
 
     def add(self, end: int, handled: bool) -> list:
         entry = [end, handled]
@@ -100,181 +107,171 @@ class FileProgress:
         }, pk="name")
 
 
-def _import_spider():
-    from spiders.news import DEFAULT_ARTICLE_PATTERN, NON_ARTICLE, NewsSpider, SiteCrawl
+class WarcImportSpider(NewsSpider):
+    """The ``news`` spider reading its pages from WARC records (no network)."""
 
-    from .sites import Site, host_index, site_for_host
-    from .urls import canonical_url
-    from .warc import read_records
+    name = "warc-import"
 
-    class WarcImportSpider(NewsSpider):
-        """The ``news`` spider reading its pages from WARC records (no network)."""
+    def __init__(self, paths=(), known=(), filter_hosts=(), all_vn=False, **kwargs):
+        super().__init__(sites=list(known), **kwargs)
+        self.sites = {}                          # the outlets met so far (for the run rows)
+        self.index = host_index(known)
+        self.filter_hosts = [h.lower().removeprefix("www.") for h in filter_hosts]
+        self.all_vn = all_vn
+        self.paths = [Path(p) for p in paths]
+        self.counts = Counter()
+        self.files: list[FileProgress] = []
+        self.pending: dict[int, tuple] = {}     # id(item) -> (FileProgress, entry)
+        self.import_states: dict[str, SiteCrawl] = {}
+        self.messages: list[str] = []
+        self.corrupt: list[str] = []            # unreadable stretches, for error_log
 
-        name = "warc-import"
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        for sig in (signals.item_scraped, signals.item_dropped, signals.item_error):
+            crawler.signals.connect(spider._item_done, signal=sig)
+        return spider
 
-        def __init__(self, paths=(), known=(), filter_hosts=(), all_vn=False, **kwargs):
-            super().__init__(sites=list(known), **kwargs)
-            self.sites = {}                          # the outlets met so far (for the run rows)
-            self.index = host_index(known)
-            self.filter_hosts = [h.lower().removeprefix("www.") for h in filter_hosts]
-            self.all_vn = all_vn
-            self.paths = [Path(p) for p in paths]
-            self.counts = Counter()
-            self.files: list[FileProgress] = []
-            self.pending: dict[int, tuple] = {}     # id(item) -> (FileProgress, entry)
-            self.import_states: dict[str, SiteCrawl] = {}
-            self.messages: list[str] = []
-            self.corrupt: list[str] = []            # unreadable stretches, for error_log
+    # outlets and their state (never the crawl state a real crawl relies on)
+    def _state(self, name):
+        if name not in self.import_states:
+            site = self.sites[name]
+            sc = SiteCrawl(site, {}, "full")
+            if not site.article_pattern:
+                sc.pattern = re.compile(DEFAULT_ARTICLE_PATTERN)
+            self.import_states[name] = sc
+        return self.import_states[name]
 
-        @classmethod
-        def from_crawler(cls, crawler, *args, **kwargs):
-            spider = super().from_crawler(crawler, *args, **kwargs)
-            for sig in (signals.item_scraped, signals.item_dropped, signals.item_error):
-                crawler.signals.connect(spider._item_done, signal=sig)
-            return spider
+    def _outlet(self, netloc: str):
+        host = netloc.lower().removeprefix("www.")
+        bare = host.split(":", 1)[0]
+        if self.filter_hosts and not any(bare == h or bare.endswith("." + h) or host == h
+                                         for h in self.filter_hosts):
+            return None
+        site = site_for_host(netloc, self.index)
+        if site is None and (self.filter_hosts or (self.all_vn and bare.endswith(".vn"))):
+            site = self._unlisted(bare)
+        if site is not None and site.name not in self.sites:
+            self.sites[site.name] = site
+            self.store.upsert_source(site)
+        return site
 
-        # outlets and their state (never the crawl state a real crawl relies on)
-        def _state(self, name):
-            if name not in self.import_states:
-                site = self.sites[name]
-                sc = SiteCrawl(site, {}, "full")
-                if not site.article_pattern:
-                    import re
-                    sc.pattern = re.compile(DEFAULT_ARTICLE_PATTERN)
-                self.import_states[name] = sc
-            return self.import_states[name]
+    def _unlisted(self, host: str):
+        from nlp.source import province_from_host
+        if host not in self.index:
+            self.index[host] = Site(
+                name=host, title=host, base_url=f"https://{host}",
+                province=province_from_host(host), kind="unlisted",
+                verified_from="seen in an imported WARC file",
+                notes="Not in the registry: imported from a WARC file with --all-vn or --filter-host.")
+        return self.index[host]
 
-        def _outlet(self, netloc: str):
-            host = netloc.lower().removeprefix("www.")
-            bare = host.split(":", 1)[0]
-            if self.filter_hosts and not any(bare == h or bare.endswith("." + h) or host == h
-                                             for h in self.filter_hosts):
-                return None
-            site = site_for_host(netloc, self.index)
-            if site is None and (self.filter_hosts or (self.all_vn and bare.endswith(".vn"))):
-                site = self._unlisted(bare)
-            if site is not None and site.name not in self.sites:
-                self.sites[site.name] = site
-                self.store.upsert_source(site)
-            return site
+    def _wanted(self, rec) -> bool:
+        """Decide on a response record before its payload is read."""
+        if rec.status != 200:
+            self.counts["not 200"] += 1
+            return False
+        ctype = (rec.content_type or "").split(";")[0].strip().lower()
+        if ctype and ctype not in HTML_TYPES:
+            self.counts["not HTML"] += 1
+            return False
+        try:
+            parts = urlsplit(rec.uri or "")
+        except ValueError:
+            parts = None
+        if not parts or parts.scheme not in ("http", "https") or not parts.netloc:
+            self.counts["bad URI"] += 1
+            return False
+        site = self._outlet(parts.netloc)
+        if site is None:
+            self.counts["other hosts"] += 1
+            return False
+        path = (parts.path or "/")
+        if NON_ARTICLE.search(path) or not self._state(site.name).pattern.search(path):
+            self.counts["not an article URL"] += 1
+            return False
+        rec.meta["site"] = site
+        return True
 
-        def _unlisted(self, host: str):
-            from nlp.source import province_from_host
-            if host not in self.index:
-                self.index[host] = Site(
-                    name=host, title=host, base_url=f"https://{host}",
-                    province=province_from_host(host), kind="unlisted",
-                    verified_from="seen in an imported WARC file",
-                    notes="Not in the registry: imported from a WARC file with --all-vn or --filter-host.")
-            return self.index[host]
+    async def start(self):
+        for path in self.paths:
+            prog = FileProgress(self.store, path, self.run_id)
+            self.files.append(prog)
+            if prog.already_done:
+                self.messages.append(f"{path.name}: imported before ({prog.records} records), skipped")
+                continue
+            if prog.start:
+                self.messages.append(f"{path.name}: resuming at byte {prog.start}")
+            for rec in read_records(path, prog.start, want=self._wanted):
+                item = self._handle(rec, path)
+                entry = prog.add(rec.end, item is None)
+                if item is not None:
+                    self.pending[id(item)] = (prog, entry)
+                    yield item
+            prog.file_read = True
+            self._maybe_done(prog)
 
-        def _wanted(self, rec) -> bool:
-            """Decide on a response record before its payload is read."""
-            if rec.status != 200:
-                self.counts["not 200"] += 1
-                return False
-            ctype = (rec.content_type or "").split(";")[0].strip().lower()
-            if ctype and ctype not in HTML_TYPES:
-                self.counts["not HTML"] += 1
-                return False
-            try:
-                parts = urlsplit(rec.uri or "")
-            except ValueError:
-                parts = None
-            if not parts or parts.scheme not in ("http", "https") or not parts.netloc:
-                self.counts["bad URI"] += 1
-                return False
-            site = self._outlet(parts.netloc)
-            if site is None:
-                self.counts["other hosts"] += 1
-                return False
-            path = (parts.path or "/")
-            if NON_ARTICLE.search(path) or not self._state(site.name).pattern.search(path):
-                self.counts["not an article URL"] += 1
-                return False
-            rec.site = site
-            return True
+    def _maybe_done(self, prog):
+        if prog.file_read and not prog.open:
+            prog.save(done=True)
+        else:
+            prog.save()
 
-        async def start(self):
-            for path in self.paths:
-                prog = FileProgress(self.store, path, self.run_id)
-                self.files.append(prog)
-                if prog.already_done:
-                    self.messages.append(f"{path.name}: imported before ({prog.records} records), skipped")
-                    continue
-                if prog.start:
-                    self.messages.append(f"{path.name}: resuming at byte {prog.start}")
-                for rec in read_records(path, prog.start, want=self._wanted):
-                    item = self._handle(rec, path)
-                    entry = prog.add(rec.end, item is None)
-                    if item is not None:
-                        self.pending[id(item)] = (prog, entry)
-                        yield item
-                prog.file_read = True
-                self._maybe_done(prog)
+    def _handle(self, rec, path):
+        self.counts["records"] += 1
+        if rec.error:
+            self.counts["corrupt"] += 1
+            self.corrupt.append(f"{path.name} at byte {rec.offset}: {rec.error}")
+            return None
+        if rec.type == "revisit":
+            self.counts["revisits"] += 1
+            return None
+        if rec.type != "response":
+            self.counts[f"{rec.type} records"] += 1
+            return None
+        if rec.body is None:          # not wanted (counted by _wanted)
+            return None
+        site = rec.meta["site"]
+        name = site.name
+        try:
+            url = canonical_url(rec.uri)
+        except ValueError:
+            self.counts["bad URI"] += 1
+            return None
+        self._inc(name, "links_found")
+        if url in self.seen or url in self.scheduled:
+            self._inc(name, "duplicates")
+            self.counts["duplicates"] += 1
+            return None
+        self.scheduled.add(url)
+        headers = {}
+        for key, value in rec.headers:
+            if key.lower() not in ("content-encoding", "transfer-encoding", "content-length"):
+                headers.setdefault(key, value)
+        response = HtmlResponse(url=rec.uri, status=200, headers=headers, body=rec.body,
+                                request=Request(rec.uri, meta={"site": name, "kind": "article"}))
+        item = self.parse_article(response)
+        if item is None:
+            return None
+        self.counts["articles"] += 1
+        when = _warc_date(rec.date)
+        if when:
+            item["fetched_at"] = when      # when the page was archived, not now
+        return item
 
-        def _maybe_done(self, prog):
-            if getattr(prog, "file_read", False) and not prog.open:
+    def _item_done(self, item, *args, **kwargs):
+        hit = self.pending.pop(id(item), None)
+        if hit is not None:
+            prog, entry = hit
+            prog.handled(entry)
+            if prog.file_read and not prog.open:
                 prog.save(done=True)
-            else:
-                prog.save()
 
-        def _handle(self, rec, path):
-            self.counts["records"] += 1
-            if rec.error:
-                self.counts["corrupt"] += 1
-                self.corrupt.append(f"{path.name} at byte {rec.offset}: {rec.error}")
-                return None
-            if rec.type == "revisit":
-                self.counts["revisits"] += 1
-                return None
-            if rec.type != "response":
-                self.counts[f"{rec.type} records"] += 1
-                return None
-            if rec.body is None:          # not wanted (counted by _wanted)
-                return None
-            site = rec.site
-            name = site.name
-            try:
-                url = canonical_url(rec.uri)
-            except ValueError:
-                self.counts["bad URI"] += 1
-                return None
-            self._inc(name, "links_found")
-            if url in self.seen or url in self.scheduled:
-                self._inc(name, "duplicates")
-                self.counts["duplicates"] += 1
-                return None
-            self.scheduled.add(url)
-            headers = {}
-            for key, value in rec.headers:
-                if key.lower() not in ("content-encoding", "transfer-encoding", "content-length"):
-                    headers.setdefault(key, value)
-            response = HtmlResponse(url=rec.uri, status=200, headers=headers, body=rec.body,
-                                    request=Request(rec.uri, meta={"site": name, "kind": "article"}))
-            item = self.parse_article(response)
-            if item is None:
-                return None
-            self.counts["articles"] += 1
-            when = _warc_date(rec.date)
-            if when:
-                item["fetched_at"] = when      # when the page was archived, not now
-            return item
-
-        def _item_done(self, item, *args, **kwargs):
-            hit = self.pending.pop(id(item), None)
-            if hit is not None:
-                prog, entry = hit
-                prog.handled(entry)
-                if getattr(prog, "file_read", False) and not prog.open:
-                    prog.save(done=True)
-
-        def closed(self, reason):
-            for prog in self.files:
-                if not prog.already_done:
-                    prog.save(done=getattr(prog, "file_read", False) and reason == "finished")
-
-    return WarcImportSpider
+    def closed(self, reason):
+        for prog in self.files:
+            if not prog.already_done:
+                prog.save(done=prog.file_read and reason == "finished")
 
 
 def _warc_date(value: str | None) -> str | None:
@@ -321,10 +318,9 @@ def run_import(db_path, paths, filter_hosts=(), all_vn=False, *, sites=None, bas
         overrides["OCOP_PROGRESS_INTERVAL"] = progress_interval
 
     from scrapy.crawler import CrawlerProcess
-    spider_cls = _import_spider()
     started = time.monotonic()
     process = CrawlerProcess(_settings(overrides))
-    crawler = process.create_crawler(spider_cls)
+    crawler = process.create_crawler(WarcImportSpider)
     process.crawl(crawler, paths=paths, known=known, filter_hosts=filter_hosts, all_vn=all_vn,
                   store=store, run_id=run_id)
     process.start()
