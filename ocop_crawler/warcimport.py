@@ -143,7 +143,7 @@ class WarcImportSpider(NewsSpider):
             self.import_states[name] = sc
         return self.import_states[name]
 
-    def _outlet(self, netloc: str):
+    def _outlet(self, netloc: str, scheme: str = "https"):
         host = netloc.lower().removeprefix("www.")
         bare = host.split(":", 1)[0]
         if self.filter_hosts and not any(bare == h or bare.endswith("." + h) or host == h
@@ -151,18 +151,20 @@ class WarcImportSpider(NewsSpider):
             return None
         site = site_for_host(netloc, self.index)
         if site is None and (self.filter_hosts or (self.all_vn and bare.endswith(".vn"))):
-            site = self._unlisted(bare)
+            port = host.split(":", 1)[1] if ":" in host else ""
+            site = self._unlisted(host if port not in ("", "80", "443") else bare, scheme)
         if site is not None and site.name not in self.sites:
             self.sites[site.name] = site
             self.store.upsert_source(site)
         return site
 
-    def _unlisted(self, host: str):
+    def _unlisted(self, host: str, scheme: str = "https"):
+        """A source for a host outside the registry, named by the host (and its port)."""
         from nlp.source import province_from_host
         if host not in self.index:
             self.index[host] = Site(
-                name=host, title=host, base_url=f"https://{host}",
-                province=province_from_host(host), kind="unlisted",
+                name=host, title=host, base_url=f"{scheme}://{host}",
+                province=province_from_host(host.split(":", 1)[0]), kind="unlisted",
                 verified_from="seen in an imported WARC file",
                 notes="Not in the registry: imported from a WARC file with --all-vn or --filter-host.")
         return self.index[host]
@@ -183,7 +185,7 @@ class WarcImportSpider(NewsSpider):
         if not parts or parts.scheme not in ("http", "https") or not parts.netloc:
             self.counts["bad URI"] += 1
             return False
-        site = self._outlet(parts.netloc)
+        site = self._outlet(parts.netloc, parts.scheme)
         if site is None:
             self.counts["other hosts"] += 1
             return False
