@@ -357,3 +357,49 @@ def test_import_killed_hard_then_resumed_stores_each_article_once(pages, sample_
     assert len(kept) == len(set(kept)) and not set(kept) & set(skipped)
     assert sorted(kept + skipped) == sorted(canonical_url(u) for _, u, _, _ in pages)
     assert rows(db, "select done from warc_files") == [(1,)]
+
+
+def test_import_cc_news_style_records_of_registry_outlets(pages, tmp_path):
+    """Records as CC-NEWS writes them (WARC/1.0, X-Crawler-* headers, decoded payload) and
+    as a crawler that keeps the raw body does (Content-Encoding: gzip), on registry hosts."""
+    ocop = [(u, c, b) for _, u, c, b in pages if b"OCOP" in b]
+    (u1, c1, b1), (u2, c2, b2), (u3, c3, b3) = ocop[:3]
+    w = WARCWriter(io.BytesIO(), gzip=True, warc_version="WARC/1.0")
+    cc_headers = [("Content-Type", c1), ("X-Crawler-Content-Encoding", "gzip"),
+                  ("X-Crawler-Transfer-Encoding", "chunked"), ("Content-Length", str(len(b1)))]
+    cc = w.create_warc_record(
+        "https://baohatinh.vn/kinh-te/ocop-ha-tinh-post123456.html", "response",
+        payload=io.BytesIO(b1), http_headers=StatusAndHeaders("200 OK", cc_headers, protocol="HTTP/1.1"),
+        warc_headers_dict={"WARC-Date": "2024-03-01T01:23:45Z"})
+    zipped = gzip.compress(b2)
+    raw = w.create_warc_record(
+        "https://www.baonghean.vn/kinh-te/ocop-nghe-an-10298765.html", "response",
+        payload=io.BytesIO(zipped), http_headers=StatusAndHeaders("200 OK", [
+            ("Content-Type", c2), ("Content-Encoding", "gzip"), ("Content-Length", str(len(zipped)))],
+            protocol="HTTP/1.1"))
+    old_host = w.create_warc_record(          # an old domain of a registry outlet
+        "https://baodienbienphu.com.vn/tin-tuc/kinh-te/ocop-12345.html", "response",
+        payload=io.BytesIO(b3), http_headers=StatusAndHeaders("200 OK", [("Content-Type", c3)],
+                                                             protocol="HTTP/1.1"))
+    not_article = w.create_warc_record(
+        "https://baohatinh.vn/kinh-te/", "response", payload=io.BytesIO(b1),
+        http_headers=StatusAndHeaders("200 OK", [("Content-Type", c1)], protocol="HTTP/1.1"))
+    f = tmp_path / "CC-NEWS-20240301012345-00001.warc.gz"
+    f.write_bytes(b"".join(member(r) for r in (cc, raw, old_host, not_article)))
+    db = tmp_path / "cc.db"
+    r = subprocess.run([str(OCOP), "import-warc", "--db", str(db), str(f)], cwd=tmp_path,
+                       capture_output=True, text=True, timeout=180)
+    assert r.returncode == 0, r.stderr
+    got = {row[0]: row[1:] for row in rows(
+        db, "select url, source_id, fetched_at from articles union all "
+            "select url, source_id, fetched_at from skipped")}
+    assert sorted(got) == ["https://baodienbienphu.com.vn/tin-tuc/kinh-te/ocop-12345.html",
+                           "https://baohatinh.vn/kinh-te/ocop-ha-tinh-post123456.html",
+                           "https://www.baonghean.vn/kinh-te/ocop-nghe-an-10298765.html"]
+    assert got["https://baohatinh.vn/kinh-te/ocop-ha-tinh-post123456.html"] == (
+        "baohatinh", "2024-03-01T01:23:45+00:00")
+    assert got["https://www.baonghean.vn/kinh-te/ocop-nghe-an-10298765.html"][0] == "baonghean"
+    assert got["https://baodienbienphu.com.vn/tin-tuc/kinh-te/ocop-12345.html"][0] == "baodienbienphu"
+    assert "1 not an article URL" in r.stdout
+    bodies = [row[0] for row in rows(db, "select body from articles")]
+    assert bodies and all("OCOP" in b for b in bodies)        # the gzip payload was decoded
