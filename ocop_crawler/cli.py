@@ -2,7 +2,8 @@
 
     ocop demo       -> ocop_crawler.crawl.run_demo
     ocop crawl      -> ocop_crawler.crawl.run_crawl
-    ocop sites      -> ocop_crawler.sites.all_sites
+    ocop import-warc -> ocop_crawler.warcimport.run_import
+    ocop sites      -> ocop_crawler.sites.listing.print_sites (--check-live: sites.live.check_live)
     ocop extract    -> ocop_crawler.extraction.extract_paths
     ocop reextract  -> ocop_crawler.extraction.reextract
     ocop serve      -> ocop_crawler.serve.serve
@@ -30,14 +31,16 @@ def cli():
 @DB_OPTION
 @click.option("--no-serve", is_flag=True, help="Stop after building the database; do not start Datasette.")
 @click.option("--port", default=8001, show_default=True, help="Datasette port (127.0.0.1).")
-def demo(db_path, no_serve, port):
+@click.option("--warc", "warc_dir", type=click.Path(file_okay=False), metavar="DIR",
+              help="Also keep every fetched response (and its request) as WARC files in DIR.")
+def demo(db_path, no_serve, port, warc_dir):
     """Crawl the bundled offline sample site, extract facts, build the database, serve it.
 
     Starts the sample newspapers on free loopback ports, crawls them with the real
     spider, prints a summary and serves Datasette on 127.0.0.1:PORT until Ctrl-C.
     """
     from .crawl import run_demo
-    sys.exit(run_demo(db_path, serve=not no_serve, port=port))
+    sys.exit(run_demo(db_path, serve=not no_serve, port=port, warc_dir=warc_dir))
 
 
 @cli.command()
@@ -56,12 +59,43 @@ def demo(db_path, no_serve, port):
 @click.option("--max-pages", type=int, default=0, help="Stop after this many responses (0: no limit).")
 @click.option("--log-level", default="WARNING", show_default=True,
               type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"]), help="Scrapy log level.")
-def crawl(db_path, sites, since, refresh, resume, jobdir, http_cache, max_pages, log_level):
+@click.option("--warc", "warc_dir", type=click.Path(file_okay=False), metavar="DIR",
+              help="Also write every fetched response (and its request) as WARC records "
+                   "(gzip per record) into files in DIR.")
+@click.option("--warc-max-size", type=click.IntRange(min=1), default=1_000_000_000,
+              show_default=True, metavar="BYTES", help="Start a new WARC file past this size.")
+def crawl(db_path, sites, since, refresh, resume, jobdir, http_cache, max_pages, log_level,
+          warc_dir, warc_max_size):
     """Crawl the registry's outlets for OCOP articles and store articles and facts."""
     from .crawl import run_crawl
     sys.exit(run_crawl(db_path, sites=list(sites), since=since, refresh=refresh, resume=resume,
                        jobdir=jobdir, http_cache=http_cache, max_pages=max_pages,
-                       log_level=log_level))
+                       log_level=log_level, warc_dir=warc_dir, warc_max_size=warc_max_size))
+
+
+@cli.command("import-warc")
+@DB_OPTION
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--filter-host", "filter_hosts", multiple=True, metavar="HOST",
+              help="Keep only records of this host and its subdomains (repeatable; "
+                   "a host outside the registry is stored under its own name).")
+@click.option("--all-vn", is_flag=True,
+              help="Keep every .vn host too, not only the registry's outlets.")
+@click.option("--log-level", default="WARNING", show_default=True,
+              type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"]), help="Scrapy log level.")
+def import_warc(db_path, files, filter_hosts, all_vn, log_level):
+    """Import the OCOP articles of WARC files (Common Crawl's CC-NEWS, `ocop crawl --warc`, ...).
+
+    Keeps HTML responses (status 200) of the registry's outlets (or of --filter-host
+    hosts, or of any .vn host with --all-vn) whose URL looks like an article, and runs
+    them through the crawl's chain: parse, OCOP relevance, dedup, facts, storage, with
+    the crawl's progress lines, summary and crawl_runs row. Importing a file again adds
+    nothing; an interrupted import carries on where it stopped. Corrupt or cut gzip
+    members, revisit and non-HTML records are counted and passed over.
+    """
+    from .warcimport import run_import
+    sys.exit(run_import(db_path, list(files), filter_hosts=list(filter_hosts), all_vn=all_vn,
+                        log_level=log_level))
 
 
 @cli.command()
@@ -71,11 +105,29 @@ def crawl(db_path, sites, since, refresh, resume, jobdir, http_cache, max_pages,
 @click.option("--kind", type=click.Choice(["provincial", "national", "aggregator", "sample"]),
               help="Only outlets of this kind.")
 @click.option("--check", is_flag=True, help="Check the registry's consistency instead; exit 1 on problems.")
-def sites(as_json, samples, province, kind, check):
-    """List the site registry: name, province, entry points, verified."""
+@click.option("--check-live", is_flag=True,
+              help="Fetch each outlet's base URL and entry points once (needs internet) and "
+                   "report which answer, redirect (and where), are gone or fail; exit 1 "
+                   "unless all answer.")
+@click.option("--site", "names", multiple=True, metavar="NAME",
+              help="With --check-live: only this outlet (repeatable).")
+def sites(as_json, samples, province, kind, check, check_live, names):
+    """List the site registry: name, province, entry points, verified, verified from."""
     from .sites.listing import print_check, print_sites
     if check:
         sys.exit(print_check(include_samples=True))
+    if check_live:
+        from .sites.live import print_check_live
+        from .sites.listing import select_sites
+        chosen = None
+        if not names:
+            try:
+                chosen = select_sites(include_samples=samples, province=province, kind=kind)
+            except ValueError as e:
+                raise click.UsageError(str(e))
+        sys.exit(print_check_live(sites=chosen, names=names, as_json=as_json))
+    if names:
+        raise click.UsageError("--site goes with --check-live")
     sys.exit(print_sites(as_json=as_json, include_samples=samples, province=province, kind=kind))
 
 

@@ -217,8 +217,12 @@ def unknown_site_message(name: str) -> str:
 
 def run_crawl(db_path, sites=(), since=None, refresh=False, resume=False, jobdir=".ocop-job",
               http_cache=False, max_pages=0, log_level="WARNING", *, base_urls=None,
-              settings=None, progress_interval=None, out=None) -> int:
+              settings=None, progress_interval=None, out=None, warc_dir=None,
+              warc_max_size=None) -> int:
     """Crawl registry sites into ``db_path``; returns the exit status.
+
+    ``warc_dir``: also write every response and its request as WARC records there
+    (``ocop_crawler.warc``), files rotated at ``warc_max_size`` bytes (default 1 GB).
 
     0: finished (or stopped by ``max_pages``), 1: finished with errors, 2: bad arguments,
     130: stopped by Ctrl-C or ``kill`` (continue with ``resume=True``).
@@ -283,6 +287,8 @@ def run_crawl(db_path, sites=(), since=None, refresh=False, resume=False, jobdir
         store.upsert_source(site)
     args = {"sites": [s.name for s in chosen], "since": since, "refresh": refresh,
             "resume": resume, "http_cache": http_cache, "max_pages": max_pages}
+    if warc_dir:
+        args["warc"] = str(warc_dir)
     run_id = store.start_run(sites=[s.name for s in chosen], args=args)
     jobdir.mkdir(parents=True, exist_ok=True)
     (jobdir / CLEAN_MARK).unlink(missing_ok=True)
@@ -300,6 +306,10 @@ def run_crawl(db_path, sites=(), since=None, refresh=False, resume=False, jobdir
         overrides["HTTPCACHE_DIR"] = str(Path("httpcache").resolve())   # ./httpcache/
     if max_pages:
         overrides["CLOSESPIDER_PAGECOUNT"] = int(max_pages)
+    if warc_dir:
+        overrides["OCOP_WARC_DIR"] = str(warc_dir)
+        if warc_max_size:
+            overrides["OCOP_WARC_MAX_SIZE"] = int(warc_max_size)
     if progress_interval is not None:
         overrides["OCOP_PROGRESS_INTERVAL"] = progress_interval
     overrides.update(settings or {})
@@ -327,6 +337,9 @@ def run_crawl(db_path, sites=(), since=None, refresh=False, resume=False, jobdir
         print(f"ocop crawl: stopped ({result.get('reason')}); continue it with "
               f"`ocop crawl --resume --jobdir {jobdir}`", file=sys.stderr)
     print_summary(store, run_id, elapsed=elapsed, out=out)
+    if warc_dir:
+        print(f"WARC: {crawler.stats.get_value('ocop/warc_records', 0)} records in "
+              f"{crawler.stats.get_value('ocop/warc_files', 0)} file(s) under {warc_dir}", file=out)
     if result.get("reason") == "shutdown":
         return 130          # stopped by Ctrl-C / kill: resumable
     return 1 if result.get("errors") else 0
@@ -385,8 +398,10 @@ def _demo_db_ok(db_path: Path) -> bool:
     return kinds <= {"sample"}
 
 
-def run_demo(db_path="ocop.db", serve=True, port=8001) -> int:
-    """Crawl the bundled sample site into ``db_path``, print a summary, serve Datasette."""
+def run_demo(db_path="ocop.db", serve=True, port=8001, warc_dir=None) -> int:
+    """Crawl the bundled sample site into ``db_path``, print a summary, serve Datasette.
+
+    ``warc_dir``: keep the crawled pages as WARC files there too (``ocop demo --warc``)."""
     from . import samplesite
     from .sites import all_sites
     db_path = Path(db_path)
@@ -403,7 +418,8 @@ def run_demo(db_path="ocop.db", serve=True, port=8001) -> int:
         for name, url in sorted(server.urls.items()):
             print(f"  {name:18} {url}", file=sys.stderr)
         status = run_crawl(db_path, sites=samples, base_urls=server.urls,
-                           jobdir=str(Path(tmp) / "job"), progress_interval=2.0)
+                           jobdir=str(Path(tmp) / "job"), progress_interval=2.0,
+                           warc_dir=warc_dir)
     if status not in (0, 1):      # bad arguments, or Ctrl-C during the crawl: no server
         return status
     print_demo_summary(Store(db_path))

@@ -60,7 +60,12 @@ DOWNLOADER_MIDDLEWARES = {
     "spiders.seenfilter.SeenFilterMiddleware": 95,
     # Retry-After of 429/503, seen before Scrapy's RetryMiddleware (550) retries at once
     "spiders.middlewares.RetryAfterMiddleware": 555,
+    # `ocop crawl --warc DIR`: every response and its request as WARC records, next to
+    # the downloader (after every other middleware) so they are as sent and received
+    "ocop_crawler.warc.WarcWriterMiddleware": 950,
 }
+OCOP_WARC_DIR = None                    # set by `ocop crawl --warc DIR`; None: no WARC output
+OCOP_WARC_MAX_SIZE = 1_000_000_000      # bytes per WARC file before the next one (--warc-max-size)
 
 ITEM_PIPELINES = {
     "pipelines.normalize.NormalizePipeline": 100,

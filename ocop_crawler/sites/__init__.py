@@ -1,8 +1,10 @@
 """The site registry: one small module per outlet in ``ocop_crawler/sites/outlets/``.
 
 Each outlet module defines ``SITE = Site(...)``. ``all_sites()`` loads them all;
-``get(name)`` returns one. Entry points that could not be checked from the
-project's machines carry ``verified=False``.
+``get(name)`` returns one; ``site_for_host(host)`` the outlet that publishes on a
+host (its base URL's, or one of its ``old_hosts``). Entry points that could not be
+checked from the project's machines carry ``verified=False``; ``verified_from`` says
+where each entry's URLs came from and when (see docs/sites.md).
 """
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import importlib
 import pkgutil
 from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,8 @@ class Site:
     deny_patterns: tuple[str, ...] = ()  # regexes of URLs never to follow
     selectors: dict = field(default_factory=dict)  # CSS overrides: title, date, body, author
     verified: bool = False          # entry points checked against the live site?
+    verified_from: str = ""         # where its URLs came from, and when ("real page 2025-10 (...)")
+    old_hosts: tuple[str, ...] = () # earlier domains whose archived URLs belong to this outlet
     successor: str | None = None    # registry name of the paper it merged into (2025)
     notes: str = ""
 
@@ -47,6 +52,14 @@ class Site:
             feeds=tuple(map(move, self.feeds)), sitemaps=tuple(map(move, self.sitemaps)),
             listings=tuple(map(move, self.listings)), search=move(self.search),
         )
+
+    def hosts(self) -> list[str]:
+        """Host names (``host:port`` for a loopback sample) its articles are published under."""
+        parts = urlsplit(self.base_url)
+        host = (parts.hostname or "").removeprefix("www.")
+        if parts.port:
+            host = f"{host}:{parts.port}"
+        return [host] + [h.removeprefix("www.") for h in self.old_hosts]
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -75,3 +88,29 @@ def get(name: str) -> Site:
         return _registry()[name]
     except KeyError:
         raise KeyError(f"unknown site {name!r}; `ocop sites` lists the registry") from None
+
+
+def host_index(sites) -> dict[str, Site]:
+    """host -> Site for these sites (base URL host without "www.", and old hosts)."""
+    out: dict[str, Site] = {}
+    for site in sites:
+        for host in site.hosts():
+            out.setdefault(host, site)
+    return out
+
+
+def site_for_host(netloc: str, index: dict[str, Site] | None = None) -> Site | None:
+    """The outlet publishing on ``netloc`` ("www.baohatinh.vn", "m.vov.vn",
+    "127.0.0.1:8101"): the host itself, then its parent domains. ``index``
+    defaults to the registry's real outlets (:func:`host_index`)."""
+    if index is None:
+        index = host_index(all_sites())
+    netloc = (netloc or "").lower().rsplit("@", 1)[-1]
+    if netloc in index:
+        return index[netloc]
+    labels = netloc.split(":", 1)[0].removeprefix("www.").split(".")
+    for k in range(len(labels) - 1):
+        hit = index.get(".".join(labels[k:]))
+        if hit is not None:
+            return hit
+    return None

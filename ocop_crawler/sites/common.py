@@ -8,3 +8,10 @@ UNVERIFIED = (
 )
 
 POST_CMS = "Assumed to run the '-post<id>.html' CMS shared by many papers rebuilt in 2022-2024. "
+
+# ``verified_from`` of the entries whose URLs nobody has seen working.
+FROM_MEMORY = "written from memory, unverified"
+
+# Where corrected entries got their URLs (see docs/sites.md, "Where the URLs come from").
+ISSUE10_CONFIG = ("live-checked config of another public crawler, cited in issue 10 "
+                  "(check undated; recorded here 2026-12)")

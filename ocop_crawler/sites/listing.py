@@ -24,6 +24,11 @@ from nlp.normalize import canonical_tones, name_key
 from . import Site, all_sites
 
 KINDS = ("provincial", "national", "aggregator", "sample")
+# What ``verified_from`` may say, and whether that kind of evidence must carry a date.
+EVIDENCE = {"real page": True, "live-checked config": True, "checked live": True,
+            "written from memory": False, "bundled sample site": False}
+_DATE = re.compile(r"\b(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?\b")
+_HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}")
 SELECTOR_KEYS = ("title", "date", "body", "author")
 
 # Names and the 2025 map come from the project's gazetteer (nlp.areas, on vietnamadminunits).
@@ -113,7 +118,34 @@ def check_site(site: Site, module: str | None = None) -> list[str]:
             err(f"selector {key} {css!r} is not valid CSS: {e}")
     if not site.verified and not sample and not site.notes.strip():
         err("an unverified entry must say in notes what is a guess")
+    p += _check_evidence(site)
     return [f"{site.name}: {m}" for m in p]
+
+
+def evidence_kinds(verified_from: str) -> list[str]:
+    """The kinds of evidence ``verified_from`` names ("real page", "written from memory"...)."""
+    text = verified_from.lower()
+    return [k for k in EVIDENCE if k in text]
+
+
+def _check_evidence(site: Site) -> list[str]:
+    """``verified_from`` says where the URLs came from (and when); ``old_hosts`` are hosts."""
+    p = []
+    vf = site.verified_from.strip()
+    kinds = evidence_kinds(vf)
+    if not vf:
+        p.append("verified_from is empty: say where its URLs came from and when "
+                 "(e.g. 'written from memory, unverified')")
+    elif not kinds:
+        p.append(f"verified_from {vf[:40]!r}… names no evidence: one of " + ", ".join(EVIDENCE))
+    elif any(EVIDENCE[k] for k in kinds) and not _DATE.search(vf):
+        p.append("verified_from cites a page or a check but no date (YYYY-MM or YYYY-MM-DD)")
+    if site.verified and kinds == ["written from memory"]:
+        p.append("verified=True but verified_from says it was written from memory")
+    for host in site.old_hosts:
+        if not _HOST.fullmatch(host):
+            p.append(f"old_hosts {host!r} is not a host name")
+    return p
 
 
 def check_registry(include_samples: bool = True, sites: list[Site] | None = None) -> list[str]:
@@ -162,6 +194,12 @@ def check_registry(include_samples: bool = True, sites: list[Site] | None = None
             problems.append(f"{site.name}: successor {succ.name} is in {succ.province}, not in {new}")
         if succ is not None and succ.successor:
             problems.append(f"{site.name}: successor {succ.name} itself has a successor ({succ.successor})")
+    owner: dict[str, str] = {}
+    for site in sites.values():
+        for host in site.hosts():
+            if host in owner and owner[host] != site.name:
+                problems.append(f"{site.name}: host {host} is already {owner[host]}'s")
+            owner.setdefault(host, site.name)
     return problems
 
 
@@ -190,16 +228,30 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+SHORT_EVIDENCE = {"real page": "real page", "live-checked config": "live config",
+                  "checked live": "checked live", "written from memory": "memory",
+                  "bundled sample site": "sample"}
+
+
+def evidence_label(verified_from: str) -> str:
+    """A short form of ``verified_from`` for the table: "real page + live config", "memory"."""
+    kinds = evidence_kinds(verified_from)
+    if len(kinds) > 1:
+        kinds = [k for k in kinds if k != "written from memory"]
+    return " + ".join(SHORT_EVIDENCE[k] for k in kinds) or "?"
+
+
 def format_table(sites: list[Site]) -> str:
     """The human table printed by ``ocop sites``."""
-    header = ("name", "province", "kind", "entry points", "verified", "successor")
+    header = ("name", "province", "kind", "entry points", "verified", "successor", "verified from")
     rows = []
     for s in sites:
         eps = s.entry_points()
         first = _clip(eps[0], 44)
         rows.append((s.name, s.province or "—", s.kind,
                      f"{len(eps)}: {first}" if len(eps) > 1 else first,
-                     "yes" if s.verified else "no", s.successor or ""))
+                     "yes" if s.verified else "no", s.successor or "",
+                     evidence_label(s.verified_from)))
     widths = [max(len(r[i]) for r in rows + [header]) for i in range(len(header))]
     lines = ["  ".join(c.ljust(w) for c, w in zip(header, widths)).rstrip(),
              "  ".join("-" * w for w in widths)]
@@ -209,9 +261,14 @@ def format_table(sites: list[Site]) -> str:
         kinds[s.kind] = kinds.get(s.kind, 0) + 1
     by_kind = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
     n_verified = sum(s.verified for s in sites)
+    n_evidence = sum(any(k != "written from memory" for k in evidence_kinds(s.verified_from))
+                     for s in sites if s.kind != "sample")
     lines.append("")
     lines.append(f"{len(sites)} outlet{'' if len(sites) == 1 else 's'} ({by_kind or 'none'}); {n_verified} verified, "
                  f"{sum(bool(s.successor) for s in sites)} merged in 2025 (see successor).")
+    lines.append(f"{n_evidence} outlet{'' if n_evidence == 1 else 's'} with URLs seen working elsewhere "
+                 "(real page or live-checked config), the rest written from memory; "
+                 "`--json` gives each entry's verified_from.")
     return "\n".join(lines)
 
 

@@ -1,7 +1,7 @@
 """Báo An Giang (baoangiang.com.vn): party newspaper of An Giang.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="baoangiang",
@@ -13,5 +13,6 @@ SITE = Site(
     sitemaps=("https://baoangiang.com.vn/sitemap.xml",),
     search="https://baoangiang.com.vn/tim-kiem?q={query}",
     verified=False,
+    verified_from=FROM_MEMORY,
     notes=UNVERIFIED,
 )

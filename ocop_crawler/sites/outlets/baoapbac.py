@@ -5,7 +5,7 @@ that province's paper (`baodongthap`); the entry is kept for the archive it stil
 serves.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="baoapbac",
@@ -17,6 +17,7 @@ SITE = Site(
     sitemaps=("https://baoapbac.vn/sitemap.xml",),
     search="https://baoapbac.vn/tim-kiem?q={query}",
     verified=False,
+    verified_from=FROM_MEMORY,
     successor="baodongthap",
     notes='Party paper of Tiền Giang province. ' + UNVERIFIED,
 )

@@ -5,7 +5,7 @@ that province's paper (`baobacninh`); the entry is kept for the archive it still
 serves.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="baobacgiang",
@@ -17,6 +17,7 @@ SITE = Site(
     sitemaps=("https://baobacgiang.vn/sitemap.xml",),
     search="https://baobacgiang.vn/tim-kiem?q={query}",
     verified=False,
+    verified_from=FROM_MEMORY,
     successor="baobacninh",
     notes='Older address: baobacgiang.com.vn. ' + UNVERIFIED,
 )

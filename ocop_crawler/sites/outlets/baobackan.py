@@ -5,7 +5,7 @@ that province's paper (`baothainguyen`); the entry is kept for the archive it st
 serves.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="baobackan",
@@ -17,6 +17,7 @@ SITE = Site(
     sitemaps=("https://baobackan.vn/sitemap.xml",),
     search="https://baobackan.vn/tim-kiem?q={query}",
     verified=False,
+    verified_from=FROM_MEMORY,
     successor="baothainguyen",
     notes='Older address: baobackan.org.vn. ' + UNVERIFIED,
 )

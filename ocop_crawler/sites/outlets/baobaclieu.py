@@ -4,7 +4,7 @@ Bạc Liêu became part of Cà Mau province on 1/7/2025 and its paper was folded
 province's paper (`baocamau`); the entry is kept for the archive it still serves.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="baobaclieu",
@@ -16,6 +16,7 @@ SITE = Site(
     sitemaps=("https://baobaclieu.vn/sitemap.xml",),
     search="https://baobaclieu.vn/tim-kiem?q={query}",
     verified=False,
+    verified_from=FROM_MEMORY,
     successor="baocamau",
     notes=UNVERIFIED,
 )

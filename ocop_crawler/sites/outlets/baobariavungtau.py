@@ -5,7 +5,7 @@ folded into that province's paper (`sggp`); the entry is kept for the archive it
 serves.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="baobariavungtau",
@@ -17,6 +17,7 @@ SITE = Site(
     sitemaps=("https://baobariavungtau.com.vn/sitemap.xml",),
     search="https://baobariavungtau.com.vn/tim-kiem?q={query}",
     verified=False,
+    verified_from=FROM_MEMORY,
     successor="sggp",
     notes=UNVERIFIED,
 )

@@ -4,7 +4,7 @@ Bình Định became part of Gia Lai province on 1/7/2025 and its paper was fold
 that province's paper (`baogialai`); the entry is kept for the archive it still serves.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="baobinhdinh",
@@ -16,6 +16,7 @@ SITE = Site(
     sitemaps=("https://baobinhdinh.vn/sitemap.xml",),
     search="https://baobinhdinh.vn/tim-kiem?q={query}",
     verified=False,
+    verified_from=FROM_MEMORY,
     successor="baogialai",
     notes='Older address: baobinhdinh.com.vn. ' + UNVERIFIED,
 )

@@ -4,7 +4,7 @@ Bình Dương became part of Hồ Chí Minh province on 1/7/2025 and its paper w
 into that province's paper (`sggp`); the entry is kept for the archive it still serves.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="baobinhduong",
@@ -16,6 +16,7 @@ SITE = Site(
     sitemaps=("https://baobinhduong.vn/sitemap.xml",),
     search="https://baobinhduong.vn/tim-kiem?q={query}",
     verified=False,
+    verified_from=FROM_MEMORY,
     successor="sggp",
     notes=UNVERIFIED,
 )

@@ -5,7 +5,7 @@ that province's paper (`baodongnai`); the entry is kept for the archive it still
 serves.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="baobinhphuoc",
@@ -17,6 +17,7 @@ SITE = Site(
     sitemaps=("https://baobinhphuoc.com.vn/sitemap.xml",),
     search="https://baobinhphuoc.com.vn/tim-kiem?q={query}",
     verified=False,
+    verified_from=FROM_MEMORY,
     successor="baodongnai",
     notes=UNVERIFIED,
 )

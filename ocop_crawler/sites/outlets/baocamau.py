@@ -1,7 +1,7 @@
 """Báo Cà Mau (baocamau.vn): party newspaper of Cà Mau.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="baocamau",
@@ -13,5 +13,6 @@ SITE = Site(
     sitemaps=("https://baocamau.vn/sitemap.xml",),
     search="https://baocamau.vn/tim-kiem?q={query}",
     verified=False,
+    verified_from=FROM_MEMORY,
     notes='Older address: baocamau.com.vn. ' + UNVERIFIED,
 )

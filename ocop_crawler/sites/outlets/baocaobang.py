@@ -1,7 +1,7 @@
 """Báo Cao Bằng (baocaobang.vn): party newspaper of Cao Bằng.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="baocaobang",
@@ -13,5 +13,6 @@ SITE = Site(
     sitemaps=("https://baocaobang.vn/sitemap.xml",),
     search="https://baocaobang.vn/tim-kiem?q={query}",
     verified=False,
+    verified_from=FROM_MEMORY,
     notes=UNVERIFIED,
 )

@@ -1,7 +1,7 @@
 """Báo Đắk Lắk (baodaklak.vn): party newspaper of Đắk Lắk.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="baodaklak",
@@ -13,5 +13,6 @@ SITE = Site(
     sitemaps=("https://baodaklak.vn/sitemap.xml",),
     search="https://baodaklak.vn/tim-kiem?q={query}",
     verified=False,
+    verified_from=FROM_MEMORY,
     notes=UNVERIFIED,
 )

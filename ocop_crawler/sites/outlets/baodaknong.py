@@ -5,7 +5,7 @@ that province's paper (`baolamdong`); the entry is kept for the archive it still
 serves.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="baodaknong",
@@ -17,6 +17,7 @@ SITE = Site(
     sitemaps=("https://baodaknong.vn/sitemap.xml",),
     search="https://baodaknong.vn/tim-kiem?q={query}",
     verified=False,
+    verified_from=FROM_MEMORY,
     successor="baolamdong",
     notes='Older address: baodaknong.org.vn. ' + UNVERIFIED,
 )

@@ -1,7 +1,7 @@
 """Báo Đà Nẵng (baodanang.vn): party newspaper of Đà Nẵng.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import POST_CMS, UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, POST_CMS, UNVERIFIED
 
 SITE = Site(
     name="baodanang",
@@ -14,5 +14,6 @@ SITE = Site(
     search="https://baodanang.vn/tim-kiem?q={query}",
     article_pattern=r"-post\d+\.html$",
     verified=False,
+    verified_from=FROM_MEMORY,
     notes=POST_CMS + UNVERIFIED,
 )

@@ -1,7 +1,7 @@
 """Báo Đồng Nai (baodongnai.com.vn): party newspaper of Đồng Nai.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="baodongnai",
@@ -13,5 +13,6 @@ SITE = Site(
     sitemaps=("https://baodongnai.com.vn/sitemap.xml",),
     search="https://baodongnai.com.vn/tim-kiem?q={query}",
     verified=False,
+    verified_from=FROM_MEMORY,
     notes=UNVERIFIED,
 )

@@ -1,7 +1,7 @@
 """Báo Đồng Tháp (baodongthap.vn): party newspaper of Đồng Tháp.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="baodongthap",
@@ -13,5 +13,6 @@ SITE = Site(
     sitemaps=("https://baodongthap.vn/sitemap.xml",),
     search="https://baodongthap.vn/tim-kiem?q={query}",
     verified=False,
+    verified_from=FROM_MEMORY,
     notes='Older address: baodongthap.com.vn. ' + UNVERIFIED,
 )

@@ -1,7 +1,7 @@
 """Báo Gia Lai (baogialai.com.vn): party newspaper of Gia Lai.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import POST_CMS, UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, POST_CMS, UNVERIFIED
 
 SITE = Site(
     name="baogialai",
@@ -14,5 +14,6 @@ SITE = Site(
     search="https://baogialai.com.vn/tim-kiem?q={query}",
     article_pattern=r"-post\d+\.html$",
     verified=False,
+    verified_from=FROM_MEMORY,
     notes=POST_CMS + UNVERIFIED,
 )

@@ -5,7 +5,7 @@ that province's paper (`baotuyenquang`); the entry is kept for the archive it st
 serves.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="baohagiang",
@@ -17,6 +17,7 @@ SITE = Site(
     sitemaps=("https://baohagiang.vn/sitemap.xml",),
     search="https://baohagiang.vn/tim-kiem?q={query}",
     verified=False,
+    verified_from=FROM_MEMORY,
     successor="baotuyenquang",
     notes=UNVERIFIED,
 )

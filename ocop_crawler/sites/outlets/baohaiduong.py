@@ -5,7 +5,7 @@ that province's paper (`baohaiphong`); the entry is kept for the archive it stil
 serves.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="baohaiduong",
@@ -17,6 +17,7 @@ SITE = Site(
     sitemaps=("https://baohaiduong.vn/sitemap.xml",),
     search="https://baohaiduong.vn/tim-kiem?q={query}",
     verified=False,
+    verified_from=FROM_MEMORY,
     successor="baohaiphong",
     notes=UNVERIFIED,
 )

@@ -1,7 +1,7 @@
 """Báo Hải Phòng (baohaiphong.vn): party newspaper of Hải Phòng.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="baohaiphong",
@@ -13,5 +13,6 @@ SITE = Site(
     sitemaps=("https://baohaiphong.vn/sitemap.xml",),
     search="https://baohaiphong.vn/tim-kiem?q={query}",
     verified=False,
+    verified_from=FROM_MEMORY,
     notes='Older address: baohaiphong.com.vn. ' + UNVERIFIED,
 )

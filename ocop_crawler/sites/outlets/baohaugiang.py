@@ -4,7 +4,7 @@ Hậu Giang became part of Cần Thơ province on 1/7/2025 and its paper was fol
 that province's paper (`baocantho`); the entry is kept for the archive it still serves.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="baohaugiang",
@@ -16,6 +16,7 @@ SITE = Site(
     sitemaps=("https://baohaugiang.com.vn/sitemap.xml",),
     search="https://baohaugiang.com.vn/tim-kiem?q={query}",
     verified=False,
+    verified_from=FROM_MEMORY,
     successor="baocantho",
     notes=UNVERIFIED,
 )

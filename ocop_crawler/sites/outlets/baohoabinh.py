@@ -4,7 +4,7 @@ Hòa Bình became part of Phú Thọ province on 1/7/2025 and its paper was fold
 province's paper (`baophutho`); the entry is kept for the archive it still serves.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="baohoabinh",
@@ -16,6 +16,7 @@ SITE = Site(
     sitemaps=("https://baohoabinh.com.vn/sitemap.xml",),
     search="https://baohoabinh.com.vn/tim-kiem?q={query}",
     verified=False,
+    verified_from=FROM_MEMORY,
     successor="baophutho",
     notes=UNVERIFIED,
 )

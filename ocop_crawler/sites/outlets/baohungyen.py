@@ -1,7 +1,7 @@
 """Báo Hưng Yên (baohungyen.vn): party newspaper of Hưng Yên.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="baohungyen",
@@ -13,5 +13,6 @@ SITE = Site(
     sitemaps=("https://baohungyen.vn/sitemap.xml",),
     search="https://baohungyen.vn/tim-kiem?q={query}",
     verified=False,
+    verified_from=FROM_MEMORY,
     notes=UNVERIFIED,
 )

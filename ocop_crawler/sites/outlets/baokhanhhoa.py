@@ -1,7 +1,7 @@
 """Báo Khánh Hòa (baokhanhhoa.vn): party newspaper of Khánh Hòa.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="baokhanhhoa",
@@ -13,5 +13,6 @@ SITE = Site(
     sitemaps=("https://baokhanhhoa.vn/sitemap.xml",),
     search="https://baokhanhhoa.vn/tim-kiem?q={query}",
     verified=False,
+    verified_from=FROM_MEMORY,
     notes=UNVERIFIED,
 )

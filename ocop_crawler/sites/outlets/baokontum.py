@@ -5,7 +5,7 @@ that province's paper (`baoquangngai`); the entry is kept for the archive it sti
 serves.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="baokontum",
@@ -17,6 +17,7 @@ SITE = Site(
     sitemaps=("https://baokontum.com.vn/sitemap.xml",),
     search="https://baokontum.com.vn/tim-kiem?q={query}",
     verified=False,
+    verified_from=FROM_MEMORY,
     successor="baoquangngai",
     notes=UNVERIFIED,
 )

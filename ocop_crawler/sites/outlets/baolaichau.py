@@ -1,7 +1,7 @@
 """Báo Lai Châu (baolaichau.vn): party newspaper of Lai Châu.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="baolaichau",
@@ -13,5 +13,6 @@ SITE = Site(
     sitemaps=("https://baolaichau.vn/sitemap.xml",),
     search="https://baolaichau.vn/tim-kiem?q={query}",
     verified=False,
+    verified_from=FROM_MEMORY,
     notes=UNVERIFIED,
 )

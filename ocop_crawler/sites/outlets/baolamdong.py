@@ -1,7 +1,7 @@
 """Báo Lâm Đồng (baolamdong.vn): party newspaper of Lâm Đồng.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="baolamdong",
@@ -13,5 +13,6 @@ SITE = Site(
     sitemaps=("https://baolamdong.vn/sitemap.xml",),
     search="https://baolamdong.vn/tim-kiem?q={query}",
     verified=False,
+    verified_from=FROM_MEMORY,
     notes=UNVERIFIED,
 )

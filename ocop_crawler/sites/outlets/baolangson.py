@@ -1,7 +1,7 @@
 """Báo Lạng Sơn (baolangson.vn): party newspaper of Lạng Sơn.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="baolangson",
@@ -13,5 +13,6 @@ SITE = Site(
     sitemaps=("https://baolangson.vn/sitemap.xml",),
     search="https://baolangson.vn/tim-kiem?q={query}",
     verified=False,
+    verified_from=FROM_MEMORY,
     notes=UNVERIFIED,
 )

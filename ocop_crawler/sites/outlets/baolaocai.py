@@ -14,5 +14,8 @@ SITE = Site(
     search="https://baolaocai.vn/tim-kiem?q={query}",
     article_pattern=r"-post\d+\.html$",
     verified=False,
+    verified_from=('real page 2026-01-07 (tammuoichanhoa/crawl_lastest_news sample): the host and '
+                   "the '-post<id>.html' article URLs; feed, sitemap and search written from memory, "
+                   'unverified'),
     notes=POST_CMS + UNVERIFIED,
 )

@@ -4,7 +4,7 @@ Long An became part of Tây Ninh province on 1/7/2025 and its paper was folded i
 province's paper (`baotayninh`); the entry is kept for the archive it still serves.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="baolongan",
@@ -16,6 +16,7 @@ SITE = Site(
     sitemaps=("https://baolongan.vn/sitemap.xml",),
     search="https://baolongan.vn/tim-kiem?q={query}",
     verified=False,
+    verified_from=FROM_MEMORY,
     successor="baotayninh",
     notes=UNVERIFIED,
 )

@@ -1,7 +1,7 @@
 """Báo Nghệ An (baonghean.vn): party newspaper of Nghệ An.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import POST_CMS, UNVERIFIED
+from ocop_crawler.sites.common import ISSUE10_CONFIG, UNVERIFIED
 
 SITE = Site(
     name="baonghean",
@@ -12,7 +12,9 @@ SITE = Site(
     feeds=("https://baonghean.vn/rss/home.rss",),
     sitemaps=("https://baonghean.vn/sitemap.xml",),
     search="https://baonghean.vn/tim-kiem?q={query}",
-    article_pattern=r"-post\d+\.html$",
+    article_pattern=r"-\d{4,}\.html$",
     verified=False,
-    notes=POST_CMS + UNVERIFIED,
+    verified_from=(ISSUE10_CONFIG + ": article URLs end in '-<id>.html'; feeds, sitemap "
+                   "and search written from memory, unverified"),
+    notes="Articles end in '-<id>.html' (not the '-post<id>.html' the registry assumed). " + UNVERIFIED,
 )

@@ -1,7 +1,7 @@
 """Báo Ninh Bình (baoninhbinh.org.vn): party newspaper of Ninh Bình.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="baoninhbinh",
@@ -13,5 +13,6 @@ SITE = Site(
     sitemaps=("https://baoninhbinh.org.vn/sitemap.xml",),
     search="https://baoninhbinh.org.vn/tim-kiem?q={query}",
     verified=False,
+    verified_from=FROM_MEMORY,
     notes=UNVERIFIED,
 )

@@ -1,7 +1,7 @@
 """Báo Phú Thọ (baophutho.vn): party newspaper of Phú Thọ.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="baophutho",
@@ -13,5 +13,6 @@ SITE = Site(
     sitemaps=("https://baophutho.vn/sitemap.xml",),
     search="https://baophutho.vn/tim-kiem?q={query}",
     verified=False,
+    verified_from=FROM_MEMORY,
     notes=UNVERIFIED,
 )

@@ -4,7 +4,7 @@ Phú Yên became part of Đắk Lắk province on 1/7/2025 and its paper was fol
 province's paper (`baodaklak`); the entry is kept for the archive it still serves.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="baophuyen",
@@ -16,6 +16,7 @@ SITE = Site(
     sitemaps=("https://baophuyen.vn/sitemap.xml",),
     search="https://baophuyen.vn/tim-kiem?q={query}",
     verified=False,
+    verified_from=FROM_MEMORY,
     successor="baodaklak",
     notes=UNVERIFIED,
 )

@@ -4,7 +4,7 @@ Quảng Nam became part of Đà Nẵng province on 1/7/2025 and its paper was fo
 that province's paper (`baodanang`); the entry is kept for the archive it still serves.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="baoquangnam",
@@ -16,6 +16,7 @@ SITE = Site(
     sitemaps=("https://baoquangnam.vn/sitemap.xml",),
     search="https://baoquangnam.vn/tim-kiem?q={query}",
     verified=False,
+    verified_from=FROM_MEMORY,
     successor="baodanang",
     notes=UNVERIFIED,
 )

@@ -1,7 +1,7 @@
 """Báo Quảng Ngãi (baoquangngai.vn): party newspaper of Quảng Ngãi.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="baoquangngai",
@@ -13,5 +13,6 @@ SITE = Site(
     sitemaps=("https://baoquangngai.vn/sitemap.xml",),
     search="https://baoquangngai.vn/tim-kiem?q={query}",
     verified=False,
+    verified_from=FROM_MEMORY,
     notes='Older address: baoquangngai.com.vn. ' + UNVERIFIED,
 )

@@ -1,7 +1,7 @@
 """Báo Quảng Ninh (baoquangninh.vn): party newspaper of Quảng Ninh.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="baoquangninh",
@@ -13,5 +13,6 @@ SITE = Site(
     sitemaps=("https://baoquangninh.vn/sitemap.xml",),
     search="https://baoquangninh.vn/tim-kiem?q={query}",
     verified=False,
+    verified_from=FROM_MEMORY,
     notes='Older address: baoquangninh.com.vn. ' + UNVERIFIED,
 )

@@ -1,7 +1,7 @@
 """Báo Quảng Trị (baoquangtri.vn): party newspaper of Quảng Trị.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="baoquangtri",
@@ -13,5 +13,6 @@ SITE = Site(
     sitemaps=("https://baoquangtri.vn/sitemap.xml",),
     search="https://baoquangtri.vn/tim-kiem?q={query}",
     verified=False,
+    verified_from=FROM_MEMORY,
     notes=UNVERIFIED,
 )

@@ -1,7 +1,7 @@
 """Báo Sơn La (baosonla.vn): party newspaper of Sơn La.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="baosonla",
@@ -13,5 +13,6 @@ SITE = Site(
     sitemaps=("https://baosonla.vn/sitemap.xml",),
     search="https://baosonla.vn/tim-kiem?q={query}",
     verified=False,
+    verified_from=FROM_MEMORY,
     notes='Older address: baosonla.org.vn. ' + UNVERIFIED,
 )

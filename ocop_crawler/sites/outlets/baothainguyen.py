@@ -1,7 +1,7 @@
 """Báo Thái Nguyên (baothainguyen.vn): party newspaper of Thái Nguyên.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="baothainguyen",
@@ -13,5 +13,6 @@ SITE = Site(
     sitemaps=("https://baothainguyen.vn/sitemap.xml",),
     search="https://baothainguyen.vn/tim-kiem?q={query}",
     verified=False,
+    verified_from=FROM_MEMORY,
     notes=UNVERIFIED,
 )

@@ -1,7 +1,7 @@
 """Báo Thanh Hóa (baothanhhoa.vn): party newspaper of Thanh Hóa.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="baothanhhoa",
@@ -14,5 +14,6 @@ SITE = Site(
     search="https://baothanhhoa.vn/tim-kiem?q={query}",
     article_pattern=r"-\d{5,}\.html?$",
     verified=False,
+    verified_from=FROM_MEMORY,
     notes="Articles have ended in '-<id>.htm'. " + UNVERIFIED,
 )

@@ -1,7 +1,7 @@
 """Báo Tin tức (baotintuc.vn): national outlet with OCOP coverage.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="baotintuc",
@@ -14,5 +14,6 @@ SITE = Site(
     search="https://baotintuc.vn/tim-kiem.htm?keywords={query}",
     article_pattern=r"-\d{17,}\.htm$",
     verified=False,
+    verified_from=FROM_MEMORY,
     notes='Vietnam News Agency daily (Báo Tin tức – TTXVN). ' + UNVERIFIED,
 )

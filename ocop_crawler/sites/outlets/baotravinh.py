@@ -1,11 +1,12 @@
-"""Báo Trà Vinh (baotravinh.vn): party newspaper of Trà Vinh.
+"""Báo Trà Vinh (baotravinh.vn): party newspaper of Trà Vinh until 2025.
 
-Trà Vinh became part of Vĩnh Long province on 1/7/2025 and its paper was folded into
-that province's paper (`baovinhlong`); the entry is kept for the archive it still
-serves.
+Trà Vinh became part of Vĩnh Long province on 1/7/2025 and its paper is now served
+under baovinhlong.vn (`baovinhlong`, the successor). The entry is kept for the
+years of OCOP reporting archived under baotravinh.vn (Common Crawl's CC-NEWS, our WARCs):
+`ocop import-warc` attributes those URLs to it.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import ISSUE10_CONFIG
 
 SITE = Site(
     name="baotravinh",
@@ -13,10 +14,11 @@ SITE = Site(
     base_url="https://baotravinh.vn",
     province="Trà Vinh",
     kind="provincial",
-    feeds=("https://baotravinh.vn/rss",),
-    sitemaps=("https://baotravinh.vn/sitemap.xml",),
-    search="https://baotravinh.vn/tim-kiem?q={query}",
     verified=False,
+    verified_from=(ISSUE10_CONFIG + ": the paper is now served under baovinhlong.vn; "
+                   "baotravinh.vn, its archive domain, written from memory"),
     successor="baovinhlong",
-    notes=UNVERIFIED,
+    notes=("No entry point of its own any more: crawl `baovinhlong` for its news since the "
+           "merger. Its old feeds and sitemap (/rss, /sitemap.xml, written from memory) "
+           "were dropped; a crawl of this entry starts from the base URL only."),
 )

@@ -1,7 +1,7 @@
 """Báo Tuyên Quang (baotuyenquang.com.vn): party newspaper of Tuyên Quang.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="baotuyenquang",
@@ -13,5 +13,6 @@ SITE = Site(
     sitemaps=("https://baotuyenquang.com.vn/sitemap.xml",),
     search="https://baotuyenquang.com.vn/tim-kiem?q={query}",
     verified=False,
+    verified_from=FROM_MEMORY,
     notes=UNVERIFIED,
 )

@@ -4,7 +4,7 @@ Vĩnh Phúc became part of Phú Thọ province on 1/7/2025 and its paper was fol
 that province's paper (`baophutho`); the entry is kept for the archive it still serves.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="baovinhphuc",
@@ -16,6 +16,7 @@ SITE = Site(
     sitemaps=("https://baovinhphuc.com.vn/sitemap.xml",),
     search="https://baovinhphuc.com.vn/tim-kiem?q={query}",
     verified=False,
+    verified_from=FROM_MEMORY,
     successor="baophutho",
     notes=UNVERIFIED,
 )

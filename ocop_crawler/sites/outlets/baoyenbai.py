@@ -4,7 +4,7 @@ Yên Bái became part of Lào Cai province on 1/7/2025 and its paper was folded 
 province's paper (`baolaocai`); the entry is kept for the archive it still serves.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="baoyenbai",
@@ -16,6 +16,7 @@ SITE = Site(
     sitemaps=("https://baoyenbai.com.vn/sitemap.xml",),
     search="https://baoyenbai.com.vn/tim-kiem?q={query}",
     verified=False,
+    verified_from=FROM_MEMORY,
     successor="baolaocai",
     notes=UNVERIFIED,
 )

@@ -1,7 +1,7 @@
 """Báo Công Thương (congthuong.vn): national outlet with OCOP coverage.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="congthuong",
@@ -13,5 +13,6 @@ SITE = Site(
     sitemaps=("https://congthuong.vn/sitemap.xml",),
     search="https://congthuong.vn/tim-kiem?q={query}",
     verified=False,
+    verified_from=FROM_MEMORY,
     notes='Ministry of Industry and Trade daily; covers OCOP fairs and trade promotion. ' + UNVERIFIED,
 )

@@ -1,7 +1,7 @@
 """Báo Dân Việt (danviet.vn): national outlet with OCOP coverage.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="danviet",
@@ -14,5 +14,6 @@ SITE = Site(
     search="https://danviet.vn/tim-kiem.htm?keywords={query}",
     article_pattern=r"-\d{17,}\.htm$",
     verified=False,
+    verified_from=FROM_MEMORY,
     notes="Farmers' union daily (Hội Nông dân Việt Nam); long numeric article ids ('-5002024….htm'). " + UNVERIFIED,
 )

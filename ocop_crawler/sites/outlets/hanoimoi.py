@@ -1,7 +1,7 @@
 """Báo Hà Nội Mới (hanoimoi.vn): party newspaper of Hà Nội.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="hanoimoi",
@@ -14,5 +14,6 @@ SITE = Site(
     search="https://hanoimoi.vn/tim-kiem?q={query}",
     article_pattern=r"-\d{5,}\.html$",
     verified=False,
+    verified_from=FROM_MEMORY,
     notes="Party paper of Hà Nội. Articles end in '-<id>.html'. " + UNVERIFIED,
 )

@@ -1,7 +1,7 @@
 """Báo Kinh tế & Đô thị (kinhtedothi.vn): national outlet with OCOP coverage.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="kinhtedothi",
@@ -13,5 +13,6 @@ SITE = Site(
     sitemaps=("https://kinhtedothi.vn/sitemap.xml",),
     search="https://kinhtedothi.vn/tim-kiem?q={query}",
     verified=False,
+    verified_from=FROM_MEMORY,
     notes="Hà Nội's economic daily; covers the capital's OCOP products. Reported to have merged into Báo Hà Nội Mới in 2025 (not checked, so no successor is recorded). " + UNVERIFIED,
 )

@@ -1,7 +1,7 @@
 """Báo Lao Động (laodong.vn): national outlet with OCOP coverage.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="laodong",
@@ -14,5 +14,6 @@ SITE = Site(
     search="https://laodong.vn/tim-kiem?q={query}",
     article_pattern=r"-\d+\.ldo$",
     verified=False,
+    verified_from=FROM_MEMORY,
     notes="Trade-union daily; articles end in '-<id>.ldo'. " + UNVERIFIED,
 )

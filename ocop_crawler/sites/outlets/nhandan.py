@@ -1,7 +1,7 @@
 """Báo Nhân Dân (nhandan.vn): national outlet with OCOP coverage.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="nhandan",
@@ -21,5 +21,6 @@ SITE = Site(
         "author": ".article__author",
     },
     verified=False,
+    verified_from=FROM_MEMORY,
     notes='Central party daily; /ocop/ is its OCOP section (its pagination, /ocop/?page=N, is a guess). Selectors follow the article__* markup of its CMS and are unverified. ' + UNVERIFIED,
 )

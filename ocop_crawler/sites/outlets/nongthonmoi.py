@@ -1,7 +1,7 @@
 """Cổng thông tin điện tử Nông thôn mới (nongthonmoi.gov.vn): national outlet with OCOP coverage.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="nongthonmoi",
@@ -13,5 +13,6 @@ SITE = Site(
     sitemaps=("https://nongthonmoi.gov.vn/sitemap.xml",),
     search="https://nongthonmoi.gov.vn/tim-kiem?q={query}",
     verified=False,
+    verified_from=FROM_MEMORY,
     notes='The national new-rural-development portal (Văn phòng Điều phối nông thôn mới Trung ương), which publishes OCOP programme news and decisions. ' + UNVERIFIED,
 )

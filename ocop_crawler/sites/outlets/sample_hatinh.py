@@ -20,5 +20,6 @@ SITE = Site(
     selectors={"title": ".detail-title h1", "date": ".detail-time", "author": "p.author",
                "body": ".detail-sapo, #main-detail-content > p"},
     verified=True,
+    verified_from="bundled sample site (ocop_crawler/samplesite), served on loopback",
     notes=("Layout A (div-based CMS). Sitemaps are not listed: robots.txt announces them."),
 )

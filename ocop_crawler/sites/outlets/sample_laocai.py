@@ -19,5 +19,6 @@ SITE = Site(
     selectors={"title": "td.news-title", "date": "td.news-date", "author": "td.news-author",
                "body": "td.news-summary, td.content-text"},
     verified=True,
+    verified_from="bundled sample site (ocop_crawler/samplesite), served on loopback",
     notes=("Layout C (table-based old CMS). No feed listed on purpose: its RSS feed lives at /rss and is found through the home page's <link rel=alternate>."),
 )

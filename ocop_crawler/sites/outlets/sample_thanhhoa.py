@@ -21,5 +21,6 @@ SITE = Site(
                "author": ".article-body p.byline",
                "body": "h2.article-sapo, .article-body > p:not(.byline)"},
     verified=True,
+    verified_from="bundled sample site (ocop_crawler/samplesite), served on loopback",
     notes=("Layout B (HTML5 <article>, byline 'Theo ...' at the end)."),
 )

@@ -18,5 +18,6 @@ SITE = Site(
     search=BASE + "/tim-kiem?q={query}",
     article_pattern=r"/[a-z0-9-]+/[a-z0-9-]+-\d+\.html$",
     verified=True,
+    verified_from="bundled sample site (ocop_crawler/samplesite), served on loopback",
     notes=("Layout E, an aggregator republishing provincial stories (syndicated copies linked by fingerprint). No CSS overrides."),
 )

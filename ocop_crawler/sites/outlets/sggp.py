@@ -1,7 +1,7 @@
 """Báo Sài Gòn Giải Phóng (www.sggp.org.vn): party newspaper of Hồ Chí Minh.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="sggp",
@@ -14,5 +14,6 @@ SITE = Site(
     search="https://www.sggp.org.vn/tim-kiem?q={query}",
     article_pattern=r"-post\d+\.html$",
     verified=False,
+    verified_from=FROM_MEMORY,
     notes="Party paper of Hồ Chí Minh City (Pháp Luật TP.HCM, plo.vn, is the city's legal paper, not the party paper). Assumed to run the '-post<id>.html' CMS shared by many papers rebuilt in 2022-2024. " + UNVERIFIED,
 )

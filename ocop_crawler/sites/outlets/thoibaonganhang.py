@@ -1,7 +1,7 @@
 """Thời báo Ngân hàng (thoibaonganhang.vn): national outlet with OCOP coverage.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="thoibaonganhang",
@@ -13,5 +13,6 @@ SITE = Site(
     sitemaps=("https://thoibaonganhang.vn/sitemap.xml",),
     search="https://thoibaonganhang.vn/tim-kiem?q={query}",
     verified=False,
+    verified_from=FROM_MEMORY,
     notes="State Bank of Vietnam's paper; OCOP credit and lending stories. " + UNVERIFIED,
 )

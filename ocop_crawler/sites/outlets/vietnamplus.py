@@ -1,7 +1,7 @@
 """VietnamPlus (www.vietnamplus.vn): national outlet with OCOP coverage.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="vietnamplus",
@@ -20,5 +20,6 @@ SITE = Site(
         "author": ".article__author, .cms-author",
     },
     verified=False,
+    verified_from=FROM_MEMORY,
     notes="Vietnam News Agency's online paper; articles end in '-post<id>.vnp'. Selectors unverified. " + UNVERIFIED,
 )

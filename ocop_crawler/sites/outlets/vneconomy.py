@@ -1,7 +1,7 @@
 """VnEconomy (vneconomy.vn): national outlet with OCOP coverage.
 """
 from ocop_crawler.sites import Site
-from ocop_crawler.sites.common import UNVERIFIED
+from ocop_crawler.sites.common import FROM_MEMORY, UNVERIFIED
 
 SITE = Site(
     name="vneconomy",
@@ -13,5 +13,6 @@ SITE = Site(
     sitemaps=("https://vneconomy.vn/sitemap.xml",),
     search="https://vneconomy.vn/tim-kiem.htm?q={query}",
     verified=False,
+    verified_from=FROM_MEMORY,
     notes='Economic news site of the Vietnam Economic Association. ' + UNVERIFIED,
 )

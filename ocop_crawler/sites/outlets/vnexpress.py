@@ -14,5 +14,7 @@ SITE = Site(
     search="https://timkiem.vnexpress.net/?q={query}",
     article_pattern=r"-\d{6,}\.html$",
     verified=False,
+    verified_from=("real page 2025-10-22 (flairNLP/fundus test data): the host and the '-<id>.html' "
+                   'article URLs; feed, sitemap and search written from memory, unverified'),
     notes='National online daily; search runs on the timkiem.vnexpress.net subdomain. ' + UNVERIFIED,
 )
