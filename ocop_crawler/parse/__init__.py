@@ -30,7 +30,7 @@ from ..dates import VN_TZ
 from ..urls import canonical_url
 from .author import _author, _clean_author, _looks_like_author
 from .body import RELATED_HEADINGS, _body, _lead, clean_lines
-from .html import _compile, _parse_tree, _squash
+from .html import _compile, _mark_main, _parse_tree, _squash
 from .meta import _canonical, _json_ld, _meta
 from .published import _published
 from .title import _title
@@ -69,6 +69,7 @@ def parse_article(html: str, url: str, *, selectors: dict | None = None,
     if now.tzinfo is None:
         now = now.replace(tzinfo=VN_TZ)
 
+    _mark_main(tree)
     meta = _meta(tree)
     ld = _json_ld(tree)
     out["canonical_url"] = _canonical(tree, meta, url)
@@ -78,7 +79,7 @@ def parse_article(html: str, url: str, *, selectors: dict | None = None,
     author = _author(tree, meta, ld, selectors)
 
     lines = _body(tree, selectors, out["title"], url)
-    lead = _lead(tree)
+    lead = _lead(tree, meta.get("og:description") or meta.get("description") or "", out["title"])
     if lead:
         # the lead opens the body (trafilatura sometimes moves it after the paragraphs)
         key = _squash(lead).lower()

@@ -10,13 +10,14 @@ lines, date lines, the headline and flat related lists from the text lines.
 from __future__ import annotations
 
 import copy
+import html
 import logging
 import re
 from functools import lru_cache
 
 from ..dates import parse_vn_datetime
-from .html import (_BOILER_TOKEN, _ancestors, _block_lines, _classes, _in_boilerplate, _remove,
-                   _select, _squash, _text)
+from .html import (_ancestors, _block_lines, _boiler_token, _classes, _headline_element,
+                   _in_boilerplate, _is_main, _remove, _select, _squash, _text)
 
 log = logging.getLogger(__package__)  # the logger of ocop_crawler.parse, as before the split
 
@@ -29,6 +30,7 @@ RELATED_HEADINGS = (
     "bạn có thể quan tâm", "tin mới nhất", "tin mới", "tin đọc nhiều", "đọc nhiều nhất",
     "tin nổi bật", "tin xem nhiều", "xem nhiều", "bài viết liên quan", "cùng chuyên mục",
     "tin tiêu điểm", "tin tức khác", "bài đọc thêm", "tin liên quan:", "video liên quan",
+    "tin nóng", "tin hot", "tham khảo thêm", "đọc tiếp", "từ khóa", "từ khoá", "tags", "tag",
 )
 _RELATED_RE = re.compile(
     r"^\s*(?:" + "|".join(re.escape(h.rstrip(":")) for h in RELATED_HEADINGS) + r")\s*[:»>]?\s*$",
@@ -50,10 +52,15 @@ _SAPO_CLASS = re.compile(r"(?:^|[-_\s])(?:sapo|lead|summary|chapeau|description|
                          r"tom-?tat|tomtat|desc|teaser|subtitle|sub-?title|abstract)(?:$|[-_\s])",
                          re.I)
 _CAPTION_TOKEN = re.compile(r"(?:^|[-_])(?:caption|captions|img-?caption|image-?caption|"
-                            r"photo-?caption|chu-?thich|chuthich|expnoedit)(?:$|[-_])", re.I)
-#: short metadata blocks (date, byline) that are not article text
+                            r"photo-?caption|chu-?thich|chuthich)(?:$|[-_])"
+                            # a description of an image: "desc_image", "image-desc", "img_des"
+                            r"|(?:^|[-_])(?:desc|description|des)[-_]?(?:image|img|photo|pic|anh)"
+                            r"|(?:image|img|photo|pic|anh)[-_]?(?:desc|description|des)(?:$|[-_])",
+                            re.I)
+#: short metadata blocks (date, byline, source credit) that are not article text
 _META_TOKEN = re.compile(r"(?:^|[-_])(?:date|time|datetime|publish|published|ngay-?dang|ngaydang|"
-                         r"post-?info|meta|info|byline|author|by|tac-?gia|tacgia)(?:$|[-_])", re.I)
+                         r"post-?info|meta|info|byline|author|by|tac-?gia|tacgia|source|nguon)"
+                         r"(?:$|[-_])", re.I)
 
 
 def _unwrap_layout_tables(root) -> None:
@@ -75,7 +82,7 @@ def _strip_boilerplate(root) -> None:
     for el in list(root.iter()):
         if not isinstance(el.tag, str) or el.tag in ("html", "body") or el.getparent() is None:
             continue
-        if any(_BOILER_TOKEN.search(tok) for tok in _classes(el).split()):
+        if not _is_main(el) and any(_boiler_token(tok, chrome=False) for tok in _classes(el).split()):
             if el.find(".//h1") is not None and len(_text(el)) > 0.3 * total:
                 continue  # a wrapper of the whole article that merely shares a word
             if len(_text(el)) > 0.6 * total and total > 500:
@@ -189,21 +196,54 @@ def clean_lines(lines: list[str], title: str = "") -> list[str]:
     return out
 
 
-def _lead(tree) -> str:
-    """The sapo/lead paragraph of the article (not a teaser's summary in a related list)."""
+def _lead_text(el) -> str:
+    """The text of a sapo candidate, or "" when it is a teaser, a caption or too short."""
+    if any(a.tag in ("li", "a") for a in _ancestors(el)) or el.find(".//img") is not None:
+        return ""
+    if any(_CAPTION_TOKEN.search(t) for t in _classes(el).split()):
+        return ""  # "desc_image": the description of a photo
+    text = _text(el)
+    if len(text) < 40:
+        return ""
+    links = sum(len(_text(a)) for a in el.iter("a"))
+    return text if links < 0.5 * len(text) else ""
+
+
+def _lead(tree, description: str = "", title: str = "") -> str:
+    """The sapo/lead paragraph of the article (not a teaser's summary in a related list).
+
+    A sapo is an element with a lead class (``sapo``, ``lead``, ``summary``, ...) or
+    ``data-role="sapo"``, before the first related-article heading that follows the
+    headline (a "Xem nhiều" link in the page's menu is not such a heading). Without one,
+    the visible element that repeats the page's description (``og:description``) near
+    the headline is the lead.
+    """
+    h1 = _headline_element(tree, title)
+    seen_h1 = h1 is None
+    desc_key = _squash(html.unescape(description or "")).lower()[:50]
+    by_desc = None
     for el in tree.iter():
-        if not isinstance(el.tag, str) or el.tag in ("html", "body", "meta", "head", "title"):
+        if not isinstance(el.tag, str) or el.tag in ("html", "body", "meta", "head", "title",
+                                                      "script", "style"):
             continue
-        text = _text(el)
-        if len(text) <= 40 and _RELATED_RE.match(text):
+        if el is h1:
+            seen_h1 = True
+            continue
+        own = _squash(el.text)
+        if (seen_h1 and own and len(own) <= 40 and _RELATED_RE.match(own) and len(_text(el)) <= 40
+                and not any(a.tag in ("a", "li", "nav") for a in (el, *_ancestors(el)))):
             break  # past the article: what follows are other articles' teasers
-        if _SAPO_CLASS.search(_classes(el)) and not _in_boilerplate(el):
-            if any(a.tag in ("li", "a") for a in _ancestors(el)) or len(text) < 40:
-                continue
-            links = sum(len(_text(a)) for a in el.iter("a"))
-            if links < 0.5 * len(text):
+        if ((_SAPO_CLASS.search(_classes(el)) or (el.get("data-role") or "").lower() == "sapo")
+                and not _in_boilerplate(el)):
+            text = _lead_text(el)
+            if text:
                 return text
-    return ""
+        if (by_desc is None and len(desc_key) >= 30 and own.lower().startswith(desc_key[:30])
+                and not _in_boilerplate(el)):
+            text = _lead_text(el)
+            if text and text.lower()[:50] == desc_key:
+                by_desc = text
+    return by_desc or ""
 
 
 @lru_cache(maxsize=1)

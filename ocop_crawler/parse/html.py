@@ -108,18 +108,84 @@ def _ancestors(el):
         p = p.getparent()
 
 
+#: class/id tokens that name the article's own metadata: "author-share-top" is a byline bar
+#: that also holds share buttons, not a share bar
+_META_WORD = re.compile(r"(?:^|[-_])(?:author|byline|date|time|datetime|publish|post-?info|info|"
+                        r"meta|tac-?gia)(?:$|[-_])", re.I)
+#: attribute set on the element that holds the article's paragraphs and on its ancestors
+MAIN_MARK = "data-ocop-main"
+
+
+def _boiler_token(token: str, chrome: bool = True) -> bool:
+    """Does a class/id token say boilerplate (or, with ``chrome``, the site's chrome), and
+    not the article's byline or date?"""
+    return bool((_BOILER_TOKEN.search(token) or chrome and _CHROME_TOKEN.search(token))
+                and not _META_WORD.search(token))
+
+
+def _mark_main(tree) -> None:
+    """Mark the article's text container and its ancestors (``MAIN_MARK``).
+
+    The container is the element whose paragraphs (``<p>`` of prose, not teasers in a
+    list or a link) hold the most text, counting each paragraph for its parent and half
+    for its grandparent. A container that holds the article is never boilerplate,
+    whatever its class says ("sidebar-1", "col-share" wrappers)."""
+    score: dict = {}
+    for p in tree.iter("p"):
+        text = _squash(p.text_content())
+        if len(text) < 60:
+            continue
+        if any(isinstance(a.tag, str) and a.tag in ("li", "a", "nav", "footer", "aside")
+               for a in _ancestors(p)):
+            continue
+        links = sum(len(_squash(a.text_content())) for a in p.iter("a"))
+        if links > 0.5 * len(text):
+            continue
+        parent = p.getparent()
+        if parent is None:
+            continue
+        score[parent] = score.get(parent, 0) + len(text)
+        grand = parent.getparent()
+        if grand is not None:
+            score[grand] = score.get(grand, 0) + len(text) / 2
+    if not score:
+        return
+    main = max(score, key=score.get)
+    for el in (main, *_ancestors(main)):
+        el.set(MAIN_MARK, "1")
+
+
+def _is_main(el) -> bool:
+    return el.get(MAIN_MARK) is not None
+
+
 def _in_boilerplate(el) -> bool:
     """Inside the site's chrome, a menu, a footer or a related-article box?"""
     chain = [el, *_ancestors(el)]
     in_article = any(isinstance(a.tag, str) and a.tag in ("article", "main") for a in chain)
     for a in chain:
-        if not isinstance(a.tag, str):
+        if not isinstance(a.tag, str) or _is_main(a):
             continue
         if a.tag in ("nav", "footer", "aside") or (a.tag == "header" and not in_article):
             return True
-        if any(_BOILER_TOKEN.search(t) or _CHROME_TOKEN.search(t) for t in _classes(a).split()):
+        if any(_boiler_token(t) for t in _classes(a).split()):
             return True
     return False
+
+
+def _headline_element(tree, title: str):
+    """The element showing the headline: the first <h1> outside the chrome, else the one whose text is the title."""
+    h1 = next((h for h in tree.iter("h1") if not _in_boilerplate(h)), None)
+    if h1 is not None or not title:
+        return h1
+    body = tree.find(".//body")
+    for el in (body if body is not None else tree).iter():
+        if not isinstance(el.tag, str) or el.tag in ("title", "meta", "script", "style"):
+            continue
+        own = _squash(el.text)
+        if (own and title.startswith(own) or not own and len(el)) and _text(el) == title:
+            return el
+    return None
 
 
 def _remove(el) -> None:

@@ -11,7 +11,7 @@ import re
 from datetime import datetime, timedelta
 
 from ..dates import parse_vn_datetime
-from .html import _classes, _in_boilerplate, _select, _squash, _text
+from .html import _classes, _headline_element, _in_boilerplate, _select, _squash, _text
 from .meta import _ld_get
 
 log = logging.getLogger(__package__)  # the logger of ocop_crawler.parse, as before the split
@@ -42,18 +42,6 @@ def _plausible(dt: datetime | None, now: datetime) -> datetime | None:
     if dt is None:
         return None
     return dt if dt <= now + timedelta(days=1) else None
-
-
-def _headline_element(tree, title: str):
-    """The element showing the headline: the first <h1> outside the chrome, else the one whose text is the title."""
-    h1 = next((h for h in tree.iter("h1") if not _in_boilerplate(h)), None)
-    if h1 is not None or not title:
-        return h1
-    body = tree.find(".//body")
-    for el in (body if body is not None else tree).iter():
-        if isinstance(el.tag, str) and el.tag not in ("title", "meta") and _text(el) == title:
-            return el
-    return None
 
 
 def _published(tree, meta, ld, selectors, now: datetime, title: str = "",
