@@ -28,7 +28,7 @@ from datetime import datetime
 
 from ..dates import VN_TZ
 from ..urls import canonical_url
-from .author import _author, _clean_author, _looks_like_author
+from .author import _author, _clean_author, _looks_like_author, _trailing_byline
 from .body import RELATED_HEADINGS, _body, _lead, clean_lines
 from .html import _compile, _mark_main, _parse_tree, _squash
 from .meta import _canonical, _json_ld, _meta
@@ -76,7 +76,7 @@ def parse_article(html: str, url: str, *, selectors: dict | None = None,
     out["title"] = _title(tree, meta, ld, selectors)
     dt = _published(tree, meta, ld, selectors, now, out["title"], url if isinstance(url, str) else None)
     out["published"] = dt.isoformat() if dt else None
-    author = _author(tree, meta, ld, selectors)
+    author = _author(tree, meta, ld, selectors, url if isinstance(url, str) else None)
 
     lines = _body(tree, selectors, out["title"], url)
     lead = _lead(tree, meta.get("og:description") or meta.get("description") or "", out["title"])
@@ -94,7 +94,7 @@ def parse_article(html: str, url: str, *, selectors: dict | None = None,
     if lines and len(lines) > 1 and _looks_like_author(lines[-1]):
         byline = _clean_author(lines.pop())
         author = author or byline
-    out["author"] = author
+    out["author"] = author or _trailing_byline(tree)
     out["lead"] = lead
     out["body"] = "\n".join(lines)
     return out
