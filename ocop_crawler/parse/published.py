@@ -44,28 +44,39 @@ def _plausible(dt: datetime | None, now: datetime) -> datetime | None:
     return dt if dt <= now + timedelta(days=1) else None
 
 
+def _dated(dt: datetime | None) -> bool:
+    """A date with its time of day (not a bare date read as 00:00)."""
+    return dt is not None and (dt.hour, dt.minute, dt.second) != (0, 0, 0)
+
+
 def _published(tree, meta, ld, selectors, now: datetime, title: str = "",
                url: str | None = None) -> datetime | None:
     for el in _select(tree, selectors.get("date"), "date"):
         dt = _plausible(_date_from_element(el, now), now)
         if dt:
             return dt
-    # structured metadata (carries the time and offset)
-    for key in _META_DATE_KEYS:
-        if key in meta:
-            dt = _plausible(parse_vn_datetime(meta[key], now=now), now)
-            if dt:
-                return dt
+    # structured metadata (carries the time and offset); a bare date ("2024-02-12") waits
+    # for a visible date line of the same day that gives the time
+    day_only = None
+    structured = [meta[key] for key in _META_DATE_KEYS if key in meta]
     v = _ld_get(ld, "datePublished") or _ld_get(ld, "dateCreated")
     if isinstance(v, str):
-        dt = _plausible(parse_vn_datetime(v, now=now), now)
-        if dt:
+        structured.append(v)
+    for raw in structured:
+        dt = _plausible(parse_vn_datetime(raw, now=now), now)
+        if _dated(dt):
             return dt
+        day_only = day_only or dt
     for el in tree.iter("time"):
         if el.get("pubdate") is not None or (el.get("itemprop") or "").lower() == "datepublished":
             dt = _plausible(_date_from_element(el, now), now)
-            if dt:
+            if _dated(dt) and (day_only is None or dt.date() == day_only.date()):
                 return dt
+            day_only = day_only or dt
+
+    def accept(dt):
+        return dt is not None and (day_only is None or dt.date() == day_only.date())
+
     # visible date lines near the headline (not the header's "today" clock)
     h1 = _headline_element(tree, title)
     after, before = [], []
@@ -83,7 +94,7 @@ def _published(tree, meta, ld, selectors, now: datetime, title: str = "",
         (after if seen_h1 else before).append(el)
     for el in after[:12] + before[-5:]:
         dt = _plausible(_date_from_element(el, now), now)
-        if dt:
+        if accept(dt):
             return dt
     # a short line after the headline that is a Vietnamese date ("Cập nhật: 16/06/2023")
     if h1 is not None:
@@ -96,8 +107,10 @@ def _published(tree, meta, ld, selectors, now: datetime, title: str = "",
                 text = _squash(sub.text)
                 if 6 <= len(text) <= 100 and any(c.isdigit() for c in text):
                     dt = _plausible(parse_vn_datetime(text, now=now), now)
-                    if dt:
+                    if accept(dt):
                         return dt
+    if day_only is not None:
+        return day_only
     # htmldate, the field's standard generic date finder (date only). Its extensive search
     # hands odd strings to dateparser with every locale (over a second a page), so it runs
     # in its fast mode here, after the Vietnamese-aware steps above.
