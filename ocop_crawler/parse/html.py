@@ -52,7 +52,12 @@ def _nfc(text: str | None) -> str:
 
 
 def _squash(text: str | None) -> str:
-    return re.sub(r"\s+", " ", _nfc(text).replace("\xa0", " ").replace("\u200b", "")).strip()
+    """NFC, one space for each run of whitespace (no-break spaces included), no zero-width spaces."""
+    if not text:
+        return ""
+    if "\u200b" in text:
+        text = text.replace("\u200b", "")
+    return " ".join(_nfc(text).split())
 
 
 def _text(el) -> str:
