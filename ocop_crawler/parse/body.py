@@ -18,7 +18,7 @@ from functools import lru_cache
 import lxml.etree
 
 from ..dates import parse_vn_datetime
-from .html import (_ancestors, _block_lines, _boiler_token, _classes, _headline_element,
+from .html import (_ancestors, _block_lines, _boiler_classes, _classes, _headline_element,
                    _in_boilerplate, _is_main, _remove, _select, _squash, _text)
 
 log = logging.getLogger(__package__)  # the logger of ocop_crawler.parse, as before the split
@@ -70,6 +70,11 @@ _SHORT_TEXT = lxml.etree.XPath("descendant-or-self::*[not(self::html or self::bo
                                "[string-length(normalize-space(.)) <= 60][normalize-space(.) != '']")
 
 
+@lru_cache(maxsize=8192)
+def _caption_classes(classes: str) -> bool:
+    return any(_CAPTION_TOKEN.search(t) for t in classes.split())
+
+
 def _unwrap_layout_tables(root) -> None:
     """Old table-based layouts: turn layout tables (cells holding blocks) into divs."""
     for table in list(root.iter("table")):
@@ -89,7 +94,7 @@ def _strip_boilerplate(root) -> None:
     for el in list(root.iter()):
         if not isinstance(el.tag, str) or el.tag in ("html", "body") or el.getparent() is None:
             continue
-        if not _is_main(el) and any(_boiler_token(tok, chrome=False) for tok in _classes(el).split()):
+        if not _is_main(el) and _boiler_classes(_classes(el), False):
             if el.find(".//h1") is not None and len(_text(el)) > 0.3 * total:
                 continue  # a wrapper of the whole article that merely shares a word
             if len(_text(el)) > 0.6 * total and total > 500:
@@ -101,7 +106,7 @@ def _strip_boilerplate(root) -> None:
     for el in list(root.iter()):
         if not isinstance(el.tag, str) or el.getparent() is None:
             continue
-        if el.tag == "figcaption" or any(_CAPTION_TOKEN.search(t) for t in _classes(el).split()):
+        if el.tag == "figcaption" or _caption_classes(_classes(el)):
             if len(_text(el)) <= 400:
                 _remove(el)
 
@@ -206,7 +211,7 @@ def _lead_text(el) -> str:
     """The text of a sapo candidate, or "" when it is a teaser, a caption or too short."""
     if any(a.tag in ("li", "a") for a in _ancestors(el)) or el.find(".//img") is not None:
         return ""
-    if any(_CAPTION_TOKEN.search(t) for t in _classes(el).split()):
+    if _caption_classes(_classes(el)):
         return ""  # "desc_image": the description of a photo
     text = _text(el)
     if len(text) < 40:

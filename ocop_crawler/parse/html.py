@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import lxml.etree
 import lxml.html
@@ -128,6 +129,12 @@ def _boiler_token(token: str, chrome: bool = True) -> bool:
                 and not _META_WORD.search(token))
 
 
+@lru_cache(maxsize=8192)
+def _boiler_classes(classes: str, chrome: bool = True) -> bool:
+    """Does any token of a class/id string say boilerplate? (cached: class strings repeat)"""
+    return any(_boiler_token(t, chrome) for t in classes.split())
+
+
 def _mark_main(tree) -> None:
     """Mark the article's text container and its ancestors (``MAIN_MARK``).
 
@@ -173,7 +180,7 @@ def _in_boilerplate(el) -> bool:
             continue
         if a.tag in ("nav", "footer", "aside") or (a.tag == "header" and not in_article):
             return True
-        if any(_boiler_token(t) for t in _classes(a).split()):
+        if _boiler_classes(_classes(a)):
             return True
     return False
 
