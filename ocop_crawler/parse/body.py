@@ -71,8 +71,18 @@ _SHORT_TEXT = lxml.etree.XPath("descendant-or-self::*[not(self::html or self::bo
 
 
 @lru_cache(maxsize=8192)
+def _sapo_classes(classes: str) -> bool:
+    return bool(_SAPO_CLASS.search(classes))
+
+
+@lru_cache(maxsize=8192)
 def _caption_classes(classes: str) -> bool:
     return any(_CAPTION_TOKEN.search(t) for t in classes.split())
+
+
+#: elements whose class or id may say what they are (selected in C, in document order)
+_WITH_CLASS = lxml.etree.XPath("descendant-or-self::*[@class or @id]")
+_CAPTION_CANDIDATES = lxml.etree.XPath("descendant-or-self::*[@class or @id or self::figcaption]")
 
 
 def _unwrap_layout_tables(root) -> None:
@@ -91,8 +101,8 @@ def _strip_boilerplate(root) -> None:
         _remove(el)
     _unwrap_layout_tables(root)
     total = len(_text(root)) or 1
-    for el in list(root.iter()):
-        if not isinstance(el.tag, str) or el.tag in ("html", "body") or el.getparent() is None:
+    for el in _WITH_CLASS(root):
+        if el.tag in ("html", "body") or el.getparent() is None:
             continue
         if not _is_main(el) and _boiler_classes(_classes(el), False):
             if el.find(".//h1") is not None and len(_text(el)) > 0.3 * total:
@@ -103,8 +113,8 @@ def _strip_boilerplate(root) -> None:
     _drop_related_boxes(root)
     # photo captions are not article text (trafilatura leaves them out too): drop them in
     # both modes so a site's overrides and the generic extractor give the same body
-    for el in list(root.iter()):
-        if not isinstance(el.tag, str) or el.getparent() is None:
+    for el in _CAPTION_CANDIDATES(root):
+        if el.getparent() is None:
             continue
         if el.tag == "figcaption" or _caption_classes(_classes(el)):
             if len(_text(el)) <= 400:
@@ -233,24 +243,27 @@ def _lead(tree, description: str = "", title: str = "") -> str:
     seen_h1 = h1 is None
     desc_key = _squash(html.unescape(description or "")).lower()[:50]
     by_desc = None
-    for el in tree.iter():
-        if not isinstance(el.tag, str) or el.tag in ("html", "body", "meta", "head", "title",
-                                                      "script", "style"):
+    body = tree.find(".//body")
+    for el in (body if body is not None else tree).iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style"):
             continue
         if el is h1:
             seen_h1 = True
             continue
-        own = _squash(el.text)
-        if (seen_h1 and own and len(own) <= 40 and _RELATED_RE.match(own) and len(_text(el)) <= 40
-                and not any(a.tag in ("a", "li", "nav") for a in (el, *_ancestors(el)))):
-            break  # past the article: what follows are other articles' teasers
-        if ((_SAPO_CLASS.search(_classes(el)) or (el.get("data-role") or "").lower() == "sapo")
+        raw = el.text
+        if seen_h1 and raw and len(raw) <= 120:
+            own = _squash(raw)
+            if (own and len(own) <= 40 and _RELATED_RE.match(own) and len(_text(el)) <= 40
+                    and not any(a.tag in ("a", "li", "nav") for a in (el, *_ancestors(el)))):
+                break  # past the article: what follows are other articles' teasers
+        cls = _classes(el)
+        if ((cls and _sapo_classes(cls) or (el.get("data-role") or "").lower() == "sapo")
                 and not _in_boilerplate(el)):
             text = _lead_text(el)
             if text:
                 return text
-        if (by_desc is None and len(desc_key) >= 30 and own.lower().startswith(desc_key[:30])
-                and not _in_boilerplate(el)):
+        if (by_desc is None and len(desc_key) >= 30 and raw and len(raw) >= 30
+                and _squash(raw).lower().startswith(desc_key[:30]) and not _in_boilerplate(el)):
             text = _lead_text(el)
             if text and text.lower()[:50] == desc_key:
                 by_desc = text
