@@ -11,7 +11,10 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import urlsplit
+
+import lxml.etree
 
 from .html import _ancestors, _classes, _in_boilerplate, _is_main, _select, _squash, _text
 from .meta import _ld_get
@@ -94,9 +97,17 @@ def _names(value) -> list[str]:
     return out
 
 
+_BYLINE_CANDIDATES = lxml.etree.XPath("//*[@class or @id or @rel or @itemprop]")
+
+
+@lru_cache(maxsize=8192)
+def _author_classes(classes: str) -> bool:
+    return bool(_AUTHOR_CLASS.search(classes))
+
+
 def _byline_element(el) -> bool:
     return (el.get("rel") == "author" or (el.get("itemprop") or "").lower() == "author"
-            or bool(_AUTHOR_CLASS.search(_classes(el))))
+            or _author_classes(_classes(el)))
 
 
 def _author(tree, meta, ld, selectors, url: str | None = None) -> str | None:
@@ -114,8 +125,8 @@ def _author(tree, meta, ld, selectors, url: str | None = None) -> str | None:
             a = _clean_author(cand)
             if a and not _org_like(a, site, url):
                 return a
-    for el in tree.iter():
-        if not isinstance(el.tag, str) or el.tag in ("html", "body", "head", "meta", "link"):
+    for el in _BYLINE_CANDIDATES(tree):
+        if el.tag in ("html", "body", "head", "meta", "link"):
             continue
         if _byline_element(el):
             if _in_boilerplate(el) or any(_byline_element(d) for d in el.iterdescendants()

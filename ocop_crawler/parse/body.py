@@ -280,12 +280,20 @@ def _trafilatura_config():
     return config
 
 
+@lru_cache(maxsize=8192)
+def _meta_classes(classes: str) -> bool:
+    return any(_META_TOKEN.search(t) for t in classes.split())
+
+
+_META_CANDIDATES = lxml.etree.XPath("descendant-or-self::*[@class or @id or self::time]")
+
+
 def _drop_metadata_blocks(root) -> None:
     """Date lines and bylines are fields, not text: drop them before the generic extractor."""
-    for el in list(root.iter()):
-        if not isinstance(el.tag, str) or el.getparent() is None:
+    for el in _META_CANDIDATES(root):
+        if el.getparent() is None:
             continue
-        if el.tag == "time" or any(_META_TOKEN.search(t) for t in _classes(el).split()):
+        if el.tag == "time" or _meta_classes(_classes(el)):
             if len(_text(el)) <= 160:
                 _remove(el)
 
