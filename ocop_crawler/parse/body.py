@@ -37,6 +37,10 @@ RELATED_HEADINGS = (
 _RELATED_RE = re.compile(
     r"^\s*(?:" + "|".join(re.escape(h.rstrip(":")) for h in RELATED_HEADINGS) + r")\s*[:»>]?\s*$",
     re.I)
+#: the same headings in raw element text (any run of whitespace, no-break spaces included)
+_RELATED_RAW = re.compile(
+    r"^\s*(?:" + "|".join(re.escape(h.rstrip(":")).replace(r"\ ", r"\s+") for h in RELATED_HEADINGS)
+    + r")\s*[:»>]?\s*$", re.I)
 _BOILER_TAGS = ("script", "style", "noscript", "template", "iframe", "svg", "form", "button",
                 "input", "select", "textarea", "nav", "footer", "aside", "header", "video",
                 "audio", "object", "embed", "canvas", "map")
@@ -158,7 +162,8 @@ def _only_links_besides(parent, box) -> bool:
 def _drop_related_boxes(root) -> None:
     """Remove "Tin liên quan"-style headings with the teaser lists that follow them."""
     heads = [el for el in _SHORT_TEXT(root)
-             if len(_text(el)) <= 40 and _RELATED_RE.match(_text(el))]
+             if _RELATED_RAW.match(el.text_content().replace("\u200b", ""))
+             and len(_text(el)) <= 40 and _RELATED_RE.match(_text(el))]
     # outermost element whose whole text is the heading
     heads = [h for h in heads if not (h.getparent() is not None and h.getparent() in heads)]
     for head in heads:
