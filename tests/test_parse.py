@@ -734,3 +734,29 @@ def test_ocop_parse_relative_dates_count_from_fetched_at(tmp_path):
                     f"<div><p>{P1}</p><p>{P2}</p></div></body></html>", encoding="utf-8")
     res = _ocop(path, "--json", "--fetched-at", "2024-03-01T10:00:00+07:00")
     assert json.loads(res.output)["published"] == "2024-03-01T08:00:00+07:00"
+
+
+@pytest.mark.parametrize("credit", ["Nguồn: Báo Cao Bằng", "Báo Cao Bằng - baocaobang.vn"])
+def test_a_source_credit_the_extractor_reads_is_not_dropped_for_its_class(credit):
+    """A bare source name ("Nông nghiệp Việt") is not text, but a credit line naming the paper
+    is read like any line (nlp/source.py takes the province from it), class or no class."""
+    body = (f"<h1>Tin OCOP</h1><div class='detail'><p>{P1}</p><p>{P2}</p>"
+            f"<p class='source'>{credit}</p><p>{P3}</p></div>")
+    art = page(body=body)
+    assert art["body"].split("\n") == [P1, P2, credit, P3]
+    assert art == page(body=body.replace(" class='source'", ""))
+
+
+@pytest.mark.parametrize("after", ["TIN LIÊN QUAN", "Ảnh: Minh Hoà", "Chia sẻ"])
+def test_a_capitalised_line_after_the_article_that_is_no_name_is_no_author(after):
+    body = (f"<h1>Tin OCOP</h1><div class='fck'><p>{P1}</p><p>{P2}</p><p>{P3}</p>"
+            f"<div class='x'><iframe src='x'></iframe><strong>{after}</strong></div></div>")
+    assert page(body=body)["author"] is None
+
+
+@pytest.mark.parametrize("name", ["Trang Nguyễn", "Long"])
+def test_a_person_named_like_part_of_the_outlet_is_an_author(name):
+    head = f'<meta name="author" content="{name}"><meta property="og:site_name" content="Báo Vĩnh Long">'
+    art = page(head, f"<h1>Tin OCOP</h1><div><p>{P1}</p><p>{P2}</p></div>",
+               url="https://baovinhlong.vn/kinh-te/ocop-123.html")
+    assert art["author"] == name

@@ -30,8 +30,8 @@ _CREDIT_PREFIX = re.compile(r"^(?:tác giả|bài(?: và ảnh)?|tin(?: và ản
 _ROLE_SUFFIX = re.compile(r"\s*\((?:tổng hợp|t\.?h|th|tổng hợp từ[^)]*|theo [^)]*|lược dịch|"
                           r"biên dịch|dịch|st|sưu tầm|ctv|cộng tác viên)\)\s*$", re.I)
 #: words of an outlet's name
-_ORG_WORDS = re.compile(r"^(?:báo|tạp chí|đài|cổng|trang|kênh|ban biên tập|tòa soạn|toà soạn|"
-                        r"thông tấn)\b|\b(?:online|news|media|group|newspaper|magazine|tv|"
+_ORG_WORDS = re.compile(r"^(?:báo|tạp chí|đài|cổng|trang tin|trang thông tin|kênh|ban biên tập|"
+                        r"tòa soạn|toà soạn|thông tấn)\b|\b(?:online|news|media|group|newspaper|magazine|tv|"
                         r"điện tử|ban biên tập)\b", re.I)
 _DOMAIN = re.compile(r"\b[\w-]+\.(?:vn|com|net|org|info|asia)\b", re.I)
 
@@ -49,7 +49,7 @@ def _org_like(name: str, site_name: str | None = None, url: str | None = None) -
     key = _fold(name)
     if not key:
         return True
-    if site_name and (key == _fold(site_name) or len(key) >= 4 and key in _fold(site_name)):
+    if site_name and (key == _fold(site_name) or len(key) >= 6 and key in _fold(site_name)):
         return True
     host = (urlsplit(url).hostname or "") if isinstance(url, str) else ""
     labels = [lab for lab in host.split(".") if lab not in ("www", "m", "amp", "vn", "com", "net")]
@@ -77,11 +77,20 @@ def _looks_like_author(line: str) -> bool:
         return (len(line.split()) <= 8 and not any(ch.isdigit() for ch in line)
                 and "," not in line and not line.endswith(".")
                 and bool(rest) and (rest[0].isupper() or "." in rest))
+    if _NOT_A_NAME.match(line):
+        return False
     name = _ROLE_SUFFIX.sub("", _CREDIT_PREFIX.sub("", line))
     words = name.rstrip(".").split()
     if not 1 <= len(words) <= 6 or any(ch.isdigit() for ch in name):
         return False
     return all(w[0].isupper() or w[0] in "(-–" for w in words if w)
+
+
+#: short capitalised lines after an article that are not names: photo credits, box headings,
+#: share buttons ("Ảnh: Minh Hoà", "TIN LIÊN QUAN", "Chia sẻ", "Facebook")
+_NOT_A_NAME = re.compile(r"^(?:ảnh|video|clip|nguồn ảnh|đồ họa|infographic|tin liên quan|bài liên quan|"
+                         r"tin khác|tin cùng chuyên mục|xem thêm|đọc thêm|chia sẻ|bình luận|facebook|"
+                         r"zalo|twitter|email|in bài|từ khóa|tags?|quảng cáo)\b", re.I)
 
 
 def _names(value) -> list[str]:
@@ -164,7 +173,8 @@ def _trailing_byline(tree) -> str | None:
         own = _squash(el.text)
         if not own:
             continue
-        if len(own) <= 70 and _looks_like_author(own) and len(_text(el)) <= 70:
+        if (len(own) <= 70 and _looks_like_author(own) and len(_text(el)) <= 70
+                and not any(a.tag in ("figure", "figcaption", "table") for a in (el, *_ancestors(el)))):
             return _clean_author(own)
         return None  # the first text after the article decides
     return None

@@ -32,7 +32,7 @@ RELATED_HEADINGS = (
     "bạn có thể quan tâm", "tin mới nhất", "tin mới", "tin đọc nhiều", "đọc nhiều nhất",
     "tin nổi bật", "tin xem nhiều", "xem nhiều", "bài viết liên quan", "cùng chuyên mục",
     "tin tiêu điểm", "tin tức khác", "bài đọc thêm", "tin liên quan:", "video liên quan",
-    "tin nóng", "tin hot", "tham khảo thêm", "đọc tiếp", "từ khóa", "từ khoá", "tags", "tag",
+    "tin nóng", "tin hot", "tham khảo thêm", "từ khóa", "từ khoá", "tags", "tag",
 )
 _RELATED_RE = re.compile(
     r"^\s*(?:" + "|".join(re.escape(h.rstrip(":")) for h in RELATED_HEADINGS) + r")\s*[:»>]?\s*$",
@@ -290,6 +290,9 @@ def _meta_classes(classes: str) -> bool:
     return any(_META_TOKEN.search(t) for t in classes.split())
 
 
+#: a source credit the fact extractor reads for the province (nlp/source.py): kept in the text
+_SOURCE_LINE = re.compile(r"^(?:nguồn|theo)\b|^báo\s|[\w-]+\.(?:vn|com|net|org)\b", re.I)
+_SOURCE_TOKEN = re.compile(r"(?:^|[-_\s])(?:source|nguon)(?:$|[-_\s])", re.I)
 _META_CANDIDATES = lxml.etree.XPath("descendant-or-self::*[@class or @id or self::time]")
 
 
@@ -298,8 +301,10 @@ def _drop_metadata_blocks(root) -> None:
     for el in _META_CANDIDATES(root):
         if el.getparent() is None:
             continue
-        if el.tag == "time" or _meta_classes(_classes(el)):
-            if len(_text(el)) <= 160:
+        cls = _classes(el)
+        if el.tag == "time" or _meta_classes(cls):
+            text = _text(el)
+            if len(text) <= 160 and not (_SOURCE_TOKEN.search(cls) and _SOURCE_LINE.search(text)):
                 _remove(el)
 
 
