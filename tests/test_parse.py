@@ -760,3 +760,12 @@ def test_a_person_named_like_part_of_the_outlet_is_an_author(name):
     art = page(head, f"<h1>Tin OCOP</h1><div><p>{P1}</p><p>{P2}</p></div>",
                url="https://baovinhlong.vn/kinh-te/ocop-123.html")
     assert art["author"] == name
+
+
+def test_a_teaser_list_is_not_taken_for_the_article_container():
+    """Teasers after linked titles are not the article's prose: their box's class still counts."""
+    teasers = "".join(f"<h3><a href='/t{n}'>Bài khác số {n}</a></h3><p>{P3} Bài khác số {n}.</p>" for n in range(6))
+    body = (f"<h1>Nghệ An có thêm 52 sản phẩm OCOP</h1><div class='detail'><p>{P1}</p><p>{P2}</p></div>"
+            f"<div class='related-news'>{teasers}</div>")
+    art = page(body=body)
+    assert art["body"].split("\n") == [P1, P2]

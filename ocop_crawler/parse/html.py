@@ -156,36 +156,42 @@ def _boiler_classes(classes: str, chrome: bool = True) -> bool:
     return any(_boiler_token(t, chrome) for t in classes.split())
 
 
+def _teaser(p) -> bool:
+    """A paragraph right after a linked title: another article's teaser."""
+    prev = p.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        prev = prev.getprevious()
+    return prev is not None and (prev.tag == "a" or prev.tag in ("h2", "h3", "h4", "h5", "h6")
+                                 and prev.find(".//a") is not None)
+
+
 def _mark_main(tree) -> None:
     """Mark the article's text container and its ancestors (``MAIN_MARK``).
 
-    The container is the element whose paragraphs (``<p>`` of prose, not teasers in a
-    list or a link) hold the most text, counting each paragraph for its parent and half
-    for its grandparent. A container that holds the article is never boilerplate,
-    whatever its class says ("sidebar-1", "col-share" wrappers)."""
-    score: dict = {}
+    The container is the innermost element that holds more than half of the page's prose:
+    its ``<p>`` paragraphs of 60+ characters that are not in a list, a link, a nav, a
+    footer or an aside, not mostly a link and not a teaser after a linked title. A
+    container that holds the article is never boilerplate, whatever its class says
+    ("sidebar-1", "col-share" wrappers)."""
+    held: dict = {}
+    total = 0
     for p in tree.iter("p"):
-        text = _squash(p.text_content())
-        if len(text) < 60:
+        n = len(" ".join(p.text_content().split()))
+        if n < 60:
             continue
+        ancestors = list(_ancestors(p))
         if any(isinstance(a.tag, str) and a.tag in ("li", "a", "nav", "footer", "aside")
-               for a in _ancestors(p)):
+               for a in ancestors):
             continue
-        links = sum(len(_squash(a.text_content())) for a in p.iter("a"))
-        if links > 0.5 * len(text):
+        links = sum(len(" ".join(a.text_content().split())) for a in p.iter("a"))
+        if links > 0.5 * n or _teaser(p):
             continue
-        parent = p.getparent()
-        if parent is None:
-            continue
-        score[parent] = score.get(parent, 0) + len(text)
-        grand = parent.getparent()
-        if grand is not None:
-            score[grand] = score.get(grand, 0) + len(text) / 2
-    if not score:
-        return
-    main = max(score, key=score.get)
-    for el in (main, *_ancestors(main)):
-        el.set(MAIN_MARK, "1")
+        total += n
+        for a in ancestors:
+            held[a] = held.get(a, 0) + n
+    for el, n in held.items():
+        if n > 0.5 * total:
+            el.set(MAIN_MARK, "1")
 
 
 def _is_main(el) -> bool:
