@@ -769,3 +769,7 @@ def test_a_teaser_list_is_not_taken_for_the_article_container():
             f"<div class='related-news'>{teasers}</div>")
     art = page(body=body)
     assert art["body"].split("\n") == [P1, P2]
+    from ocop_crawler.parse.html import _is_main, _mark_main, _parse_tree
+    tree = _parse_tree(f"<html><body>{body}</body></html>")
+    _mark_main(tree)
+    assert not _is_main(tree.find(".//div[@class='related-news']"))
