@@ -773,3 +773,9 @@ def test_a_teaser_list_is_not_taken_for_the_article_container():
     tree = _parse_tree(f"<html><body>{body}</body></html>")
     _mark_main(tree)
     assert not _is_main(tree.find(".//div[@class='related-news']"))
+
+
+@pytest.mark.parametrize("cls", ["chappeau", "article__sapo", "singular-sapo", "the-article-summary"])
+def test_lead_class_spellings(cls):
+    art = page(body=f"<h1>Tin OCOP</h1><div class='{cls}'>{LEAD}</div><div class='body'><p>{P1}</p><p>{P2}</p></div>")
+    assert art["lead"] == LEAD

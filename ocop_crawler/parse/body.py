@@ -54,7 +54,7 @@ _DATE_WORDS = re.compile(
     r"thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật|cập\s+nhật|ngày\s+đăng|đăng\s+lúc|"
     r"đăng\s+ngày|xuất\s+bản|ngày|tháng|năm|lúc|gmt|utc|giờ|phút|sáng|chiều|am|pm|sa|ch|"
     r"hôm\s+qua|hôm\s+nay|trước|[\d\s/.:,|()+\-–—h]", re.I)
-_SAPO_CLASS = re.compile(r"(?:^|[-_\s])(?:sapo|lead|summary|chapeau|description|excerpt|intro|"
+_SAPO_CLASS = re.compile(r"(?:^|[-_\s])(?:sapo|lead|summary|chapeau|chappeau|description|excerpt|intro|"
                          r"tom-?tat|tomtat|desc|teaser|subtitle|sub-?title|abstract)(?:$|[-_\s])",
                          re.I)
 _CAPTION_TOKEN = re.compile(r"(?:^|[-_])(?:caption|captions|img-?caption|image-?caption|"
