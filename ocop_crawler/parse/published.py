@@ -9,6 +9,9 @@ import copy
 import logging
 import re
 from datetime import datetime, timedelta
+from functools import lru_cache
+
+import lxml.etree
 
 from ..dates import parse_vn_datetime
 from .html import _classes, _headline_element, _in_boilerplate, _select, _squash, _text
@@ -25,6 +28,14 @@ _META_DATE_KEYS = (
     "sailthru.date", "date", "article:published", "citation_publication_date",
     "parsely-pub-date", "cxenseparse:recs:publishtime",
 )
+
+
+_DATE_CANDIDATES = lxml.etree.XPath("//*[@class or @id or self::time or self::h1]")
+
+
+@lru_cache(maxsize=8192)
+def _date_classes(classes: str) -> bool:
+    return bool(_DATE_CLASS.search(classes))
 
 
 def _date_from_element(el, now) -> datetime | None:
@@ -81,13 +92,16 @@ def _published(tree, meta, ld, selectors, now: datetime, title: str = "",
     h1 = _headline_element(tree, title)
     after, before = [], []
     seen_h1 = h1 is None
-    for el in tree.iter():
+    scan = _DATE_CANDIDATES(tree)  # the elements a date line can be, and the <h1>s, in order
+    if h1 is not None and not any(el is h1 for el in scan):
+        scan = tree.iter()
+    for el in scan:
         if el is h1:
             seen_h1 = True
             continue
         if not isinstance(el.tag, str) or el.tag in ("script", "style", "html", "body", "head"):
             continue
-        if el.tag != "time" and not _DATE_CLASS.search(_classes(el)):
+        if el.tag != "time" and not _date_classes(_classes(el)):
             continue
         if _in_boilerplate(el) or len(_text(el)) > 160 and el.tag != "time":
             continue
