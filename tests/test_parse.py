@@ -779,3 +779,13 @@ def test_a_teaser_list_is_not_taken_for_the_article_container():
 def test_lead_class_spellings(cls):
     art = page(body=f"<h1>Tin OCOP</h1><div class='{cls}'>{LEAD}</div><div class='body'><p>{P1}</p><p>{P2}</p></div>")
     assert art["lead"] == LEAD
+
+
+def test_a_long_minified_decomposed_page_is_read_in_nfc():
+    """One 10 kB line of decomposed Vietnamese (the line-by-line NFC path) reads as NFC."""
+    filler = "<div class='x'>" + "<span>Mục tin</span>" * 400 + "</div>"
+    html = f"<html><body>{filler}<h1>Tin OCOP</h1><div class='detail'><p>{P1}</p><p>{P2}</p></div></body></html>"
+    decomposed = unicodedata.normalize("NFD", html)
+    assert "\n" not in decomposed and len(decomposed) > 10000
+    art = parse(decomposed)
+    assert art["body"].split("\n") == [P1, P2]
