@@ -783,7 +783,7 @@ def test_lead_class_spellings(cls):
 
 def test_a_long_minified_decomposed_page_is_read_in_nfc():
     """One 10 kB line of decomposed Vietnamese (the line-by-line NFC path) reads as NFC."""
-    filler = "<div class='x'>" + "<span>Mục tin</span>" * 400 + "</div>"
+    filler = "<ul class='menu'>" + "<li><a href='/c'>Mục tin</a></li>" * 300 + "</ul>"
     html = f"<html><body>{filler}<h1>Tin OCOP</h1><div class='detail'><p>{P1}</p><p>{P2}</p></div></body></html>"
     decomposed = unicodedata.normalize("NFD", html)
     assert "\n" not in decomposed and len(decomposed) > 10000
