@@ -789,3 +789,11 @@ def test_a_long_minified_decomposed_page_is_read_in_nfc():
     assert "\n" not in decomposed and len(decomposed) > 10000
     art = parse(decomposed)
     assert art["body"].split("\n") == [P1, P2]
+
+
+def test_a_kicker_or_teaser_above_the_headline_is_not_the_lead():
+    kicker = "Chuyên đề: Chương trình Mỗi xã một sản phẩm sau năm năm triển khai ở các huyện miền núi"
+    body = (f"<div class='sub-title'>{kicker}</div><h1>Nghệ An có thêm 52 sản phẩm OCOP</h1>"
+            f"<div class='sapo'>{LEAD}</div><div class='body'><p>{P1}</p><p>{P2}</p></div>")
+    assert page(body=body)["lead"] == LEAD
+    assert page(body=body.replace(f"<div class='sapo'>{LEAD}</div>", ""))["lead"] == kicker

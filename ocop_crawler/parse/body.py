@@ -239,15 +239,15 @@ def _lead(tree, description: str = "", title: str = "") -> str:
     """The sapo/lead paragraph of the article (not a teaser's summary in a related list).
 
     A sapo is an element with a lead class (``sapo``, ``lead``, ``summary``, ...) or
-    ``data-role="sapo"``, before the first related-article heading that follows the
-    headline (a "Xem nhiều" link in the page's menu is not such a heading). Without one,
-    the visible element that repeats the page's description (``og:description``) near
-    the headline is the lead.
+    ``data-role="sapo"`` after the headline and before the first related-article heading
+    that follows it (a "Xem nhiều" link in the page's menu is not such a heading).
+    Without one, the visible element that repeats the page's description
+    (``og:description``) is the lead; then a sapo above the headline.
     """
     h1 = _headline_element(tree, title)
     seen_h1 = h1 is None
     desc_key = _squash(html.unescape(description or "")).lower()[:50]
-    by_desc = None
+    by_desc = before = None
     body = tree.find(".//body")
     for el in (body if body is not None else tree).iter():
         if not isinstance(el.tag, str) or el.tag in ("script", "style"):
@@ -265,14 +265,15 @@ def _lead(tree, description: str = "", title: str = "") -> str:
         if ((cls and _sapo_classes(cls) or (el.get("data-role") or "").lower() == "sapo")
                 and not _in_boilerplate(el)):
             text = _lead_text(el)
-            if text:
+            if text and seen_h1:
                 return text
+            before = before or text  # a kicker or a teaser above the headline: a last resort
         if (by_desc is None and len(desc_key) >= 30 and raw and len(raw) >= 30
                 and _squash(raw).lower().startswith(desc_key[:30]) and not _in_boilerplate(el)):
             text = _lead_text(el)
             if text and text.lower()[:50] == desc_key:
                 by_desc = text
-    return by_desc or ""
+    return by_desc or before or ""
 
 
 @lru_cache(maxsize=1)
