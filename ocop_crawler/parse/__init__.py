@@ -18,9 +18,10 @@ with their teasers, share bars, tags, menus, breadcrumbs and footers.
 Pure functions: no Scrapy. Odd HTML never raises (missing fields are None or
 ""); only a malformed CSS selector in ``selectors`` raises ``ValueError``.
 
-Modules: :mod:`.html` (tree helpers), :mod:`.meta` (meta tags, JSON-LD, canonical
-URL), :mod:`.title`, :mod:`.published`, :mod:`.author`, :mod:`.body` (boilerplate
-removal, related boxes, trafilatura, lead, :func:`clean_lines`).
+Modules: :mod:`.html` (tree helpers, the article's container), :mod:`.meta` (meta
+tags, JSON-LD, canonical URL), :mod:`.title`, :mod:`.published`, :mod:`.author`,
+:mod:`.body` (boilerplate removal, related boxes, trafilatura, lead,
+:func:`clean_lines`), :mod:`.page` (one saved page: ``ocop parse``).
 """
 from __future__ import annotations
 
