@@ -797,3 +797,14 @@ def test_a_kicker_or_teaser_above_the_headline_is_not_the_lead():
             f"<div class='sapo'>{LEAD}</div><div class='body'><p>{P1}</p><p>{P2}</p></div>")
     assert page(body=body)["lead"] == LEAD
     assert page(body=body.replace(f"<div class='sapo'>{LEAD}</div>", ""))["lead"] == kicker
+
+
+def test_ocop_parse_uses_the_registry_outlets_overrides_for_its_host(tmp_path):
+    from ocop_crawler.sites import all_sites
+    site = next((s for s in all_sites() if s.selectors), None)
+    if site is None:
+        pytest.skip("no registry outlet has CSS overrides")
+    res = _ocop(_saved(tmp_path), "--url", site.base_url.rstrip("/") + "/bai-viet-123.html")
+    assert res.exit_code == 0, res.output
+    assert f"selectors  {site.name} (registry)" in res.output.splitlines()
+    assert "selectors  generic" in _ocop(_saved(tmp_path), "--url", "https://example.vn/x.html").output
