@@ -120,8 +120,8 @@ def parse(page, url, as_json, fetched_at):
 
     Prints the title, publication date, author, canonical URL, lead and the body
     paragraph by paragraph (the body is what the crawler stores: lead first, one
-    paragraph a line). A missing, unreadable or empty file is one line on stderr
-    and exit status 1.
+    paragraph a line). A page saved gzipped is read too. A missing, unreadable,
+    empty or binary file is one line on stderr and exit status 1.
     """
     from .parse.page import print_page
     sys.exit(print_page(page, url, as_json=as_json, fetched_at=fetched_at))

@@ -6,6 +6,7 @@ JSON-LD/Open Graph and an inline "Đọc thêm" box, an old table layout with "C
 an <article><header> page whose "Tin cũ hơn" list is flat paragraphs inside the text,
 and a page dated "2 giờ trước" whose "Tin cùng chuyên mục" teasers carry a ``sapo`` class.
 """
+import gzip
 import json
 import unicodedata
 import urllib.request
@@ -721,6 +722,9 @@ def test_ocop_parse_report_and_declared_charset(tmp_path):
     (lambda d: (d / "e.html").write_text("  \n") and d / "e.html", [], "empty file"),
     (lambda d: _saved(d), ["--url", "baonghean.vn/x.html"], "not an absolute http(s) URL"),
     (lambda d: _saved(d), ["--fetched-at", "hôm qua"], "not an ISO 8601 date-time"),
+    (lambda d: (d / "x.html").write_bytes(bytes(range(256)) * 8) and d / "x.html", [], "binary data"),
+    (lambda d: (d / "x.html.gz").write_bytes(gzip.compress(b"<html>" * 999)[:40]) and d / "x.html.gz", [],
+     "a broken gzip file"),
 ])
 def test_ocop_parse_bad_input_is_one_line_and_exit_1(tmp_path, make, args, message):
     res = _ocop(make(tmp_path), *args)
@@ -808,3 +812,13 @@ def test_ocop_parse_uses_the_registry_outlets_overrides_for_its_host(tmp_path):
     assert res.exit_code == 0, res.output
     assert f"selectors  {site.name} (registry)" in res.output.splitlines()
     assert "selectors  generic" in _ocop(_saved(tmp_path), "--url", "https://example.vn/x.html").output
+
+
+def test_ocop_parse_reads_gzipped_and_utf16_pages(tmp_path):
+    plain = _ocop(_saved(tmp_path), "--json").output
+    gz = tmp_path / "bai.html.gz"
+    gz.write_bytes(gzip.compress(_saved(tmp_path).read_bytes()))
+    assert _ocop(gz, "--json").output == plain
+    u16 = tmp_path / "u16.html"
+    u16.write_bytes(_saved(tmp_path).read_text(encoding="utf-8").replace("charset='utf-8'", "").encode("utf-16"))
+    assert _ocop(u16, "--json").output == plain

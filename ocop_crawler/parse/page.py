@@ -5,13 +5,14 @@
     >>> sorted(fields)
     ['author', 'body', 'canonical', 'lead', 'published', 'title']
 
-The file's bytes are decoded as Scrapy decodes a response (BOM, ``<meta charset>``,
-else UTF-8, via w3lib); with a URL whose host is a registry outlet, that outlet's CSS
+The file's bytes (gunzipped when the page was saved gzipped) are decoded as Scrapy
+decodes a response (BOM, ``<meta charset>``, else UTF-8, via w3lib); with a URL whose host is a registry outlet, that outlet's CSS
 overrides are used, as in a crawl. ``body`` is the article's text, one paragraph a
 line (lead first), exactly what the crawler stores.
 """
 from __future__ import annotations
 
+import gzip
 import json
 import sys
 from datetime import datetime
@@ -37,8 +38,18 @@ def _read(path) -> bytes:
         data = p.read_bytes()
     except OSError as exc:
         raise PageError(f"{path}: cannot read it ({exc.strerror or exc})") from None
+    if data[:2] == b"\x1f\x8b":  # a page saved gzipped (page.html.gz)
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError) as exc:
+            raise PageError(f"{path}: a broken gzip file ({exc})") from None
     if not data.strip():
         raise PageError(f"{path}: empty file")
+    head = data[:4096]
+    if not head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 text has NUL bytes
+        controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+        if b"\x00" in head or controls > 0.1 * len(head):
+            raise PageError(f"{path}: not an HTML page (binary data)")
     return data
 
 
