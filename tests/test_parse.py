@@ -822,3 +822,15 @@ def test_ocop_parse_reads_gzipped_and_utf16_pages(tmp_path):
     u16 = tmp_path / "u16.html"
     u16.write_bytes(_saved(tmp_path).read_text(encoding="utf-8").replace("charset='utf-8'", "").encode("utf-16"))
     assert _ocop(u16, "--json").output == plain
+
+
+def test_related_and_promo_boxes_named_inside_compound_class_names_are_not_body():
+    body = (f"<h1>Nghệ An có thêm 52 sản phẩm OCOP</h1><div class='detail'><p>{P1}</p>"
+            f"<div class='VCSortableInPreviewMode'><div class='kbwscwl-relatedbox'><a href='/r1'>Bài khác</a>"
+            f"<p class='VCObjectBoxRelatedNewsItemSapo'>Huyện Quỳ Hợp vừa có thêm 7 sản phẩm OCOP 3 sao, "
+            f"nâng tổng số sản phẩm của huyện lên 30 sản phẩm.</p></div></div>"
+            f"<p>{P2}</p><div class='box-promo'><p>Mời bạn đọc đặt mua báo in dài hạn với nhiều ưu đãi "
+            f"hấp dẫn trong dịp đầu xuân năm mới.</p></div><p>{P3}</p></div>")
+    assert page(body=body)["body"].split("\n") == [P1, P2, P3]
+    sel = parse(f"<html><body>{body}</body></html>", URL, selectors={"body": "div.detail"})
+    assert sel["body"].split("\n") == [P1, P2, P3]

@@ -25,8 +25,10 @@ _BOILER_TOKEN = re.compile(
     r"navigation|footer|comments?|binh-?luan|banner|banners|ads|advert|adv|quang-?cao|sidebar|"
     r"widget|popup|modal|newsletter|subscribe|toolbar|rating|vote|most-?read|doc-?nhieu|"
     r"docnhieu|latest|cung-?chuyen-?muc|same-?cate(?:gory)?|bookmark|fb-like|zalo|foot|"
-    r"copyright|site-?info|contact)"
-    r"(?:$|[-_])", re.I)
+    r"copyright|site-?info|contact|promo|promotion|sponsor|sponsored|advertis\w*|qc)"
+    r"(?:$|[-_])"
+    # inside compound and camelCase names: "kbwscwl-relatedbox", "VCObjectBoxRelatedNewsItemSapo"
+    r"|related|lienquan|lien-quan", re.I)
 _BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr", "table",
                "blockquote", "section", "article", "figure", "figcaption", "dd", "dt", "dl",
                "pre", "header", "footer", "main", "td", "th", "br", "hr", "address", "center"}
