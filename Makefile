@@ -29,6 +29,7 @@ test: install browser
 bench: install
 	$(BIN)/python benchmarks/extract_speed.py
 	$(BIN)/python benchmarks/crawl_speed.py
+	$(BIN)/python benchmarks/parse_speed.py
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache artifacts

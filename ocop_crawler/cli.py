@@ -5,6 +5,7 @@
     ocop import-warc -> ocop_crawler.warcimport.run_import
     ocop sites      -> ocop_crawler.sites.listing.print_sites (--check-live: sites.live.check_live)
     ocop extract    -> ocop_crawler.extraction.extract_paths
+    ocop parse      -> ocop_crawler.parse.page.print_page
     ocop reextract  -> ocop_crawler.extraction.reextract
     ocop serve      -> ocop_crawler.serve.serve
     ocop publish    -> ocop_crawler.serve.publish
@@ -159,6 +160,26 @@ def extract(paths, output, explain):
     """
     from .extraction import extract_paths
     sys.exit(extract_paths(list(paths), output, explain=explain))
+
+
+@cli.command()
+@click.argument("page", type=click.Path(dir_okay=True, allow_dash=False))
+@click.option("--url", metavar="URL", help="Where the page was fetched from: resolves relative links "
+              "and picks the registry outlet's CSS overrides, as in a crawl.")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print one JSON object: title, published, author, lead, body, canonical.")
+@click.option("--fetched-at", metavar="ISO-DATETIME",
+              help="When the page was fetched (relative dates count from it). Default: now.")
+def parse(page, url, as_json, fetched_at):
+    """Show what the crawler's parser makes of one saved article page.
+
+    Prints the title, publication date, author, canonical URL, lead and the body
+    paragraph by paragraph (the body is what the crawler stores: lead first, one
+    paragraph a line). A page saved gzipped is read too. A missing, unreadable,
+    empty or binary file is one line on stderr and exit status 1.
+    """
+    from .parse.page import print_page
+    sys.exit(print_page(page, url, as_json=as_json, fetched_at=fetched_at))
 
 
 @cli.command()

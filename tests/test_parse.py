@@ -6,6 +6,7 @@ JSON-LD/Open Graph and an inline "Đọc thêm" box, an old table layout with "C
 an <article><header> page whose "Tin cũ hơn" list is flat paragraphs inside the text,
 and a page dated "2 giờ trước" whose "Tin cùng chuyên mục" teasers carry a ``sapo`` class.
 """
+import gzip
 import json
 import unicodedata
 import urllib.request
@@ -516,3 +517,320 @@ def test_mangled_pages_never_raise():
                             selectors=rnd.choice([None, {"body": "div.content-detail", "title": "h1"}]))
         assert isinstance(art["title"], str) and isinstance(art["body"], str)
         assert art["published"] is None or art["published"].endswith("+07:00")
+
+
+# ------------------------------------------------ rules from real pages (issue 10), own snippets
+
+P1 = "Năm 2024, tỉnh Nghệ An có thêm 52 sản phẩm được công nhận đạt chuẩn OCOP từ 3 sao trở lên."
+P2 = "Đến nay, toàn tỉnh có 623 sản phẩm OCOP, trong đó có 2 sản phẩm tiềm năng 5 sao cấp quốc gia."
+P3 = "Thời gian tới, tỉnh tiếp tục hỗ trợ các chủ thể đổi mới bao bì và mở rộng thị trường tiêu thụ."
+LEAD = "Sau 5 năm triển khai, chương trình OCOP đã giúp nhiều hợp tác xã nâng giá trị nông sản địa phương."
+
+
+def page(head="", body="", url=URL):
+    return parse(f"<html><head>{head}</head><body>{body}</body></html>", url)
+
+
+def test_a_class_token_of_the_editor_is_not_a_caption():
+    """Each paragraph wrapped with its photo in an "expNoEdit" block stays in the body."""
+    blocks = "".join(f"<div class='pic-fw expNoEdit'><figure class='expNoEdit'><img src='{n}.jpg'>"
+                     f"<figcaption></figcaption></figure><div class='w-full'><p>{p}</p></div></div>"
+                     for n, p in enumerate((P1, P2, P3)))
+    art = page(body=f"<h1>Nghệ An có thêm 52 sản phẩm OCOP</h1><div class='content'>{blocks}</div>")
+    assert art["body"].split("\n") == [P1, P2, P3]
+
+
+def test_a_sidebar_named_container_that_holds_the_article_is_not_boilerplate():
+    body = (f"<div class='menu'><a href='/'>Trang chủ</a></div>"
+            f"<div class='sidebar-1'><h1>Nghệ An có thêm 52 sản phẩm OCOP</h1>"
+            f"<p class='description'>{LEAD}</p>"
+            f"<article class='detail'><p>{P1}</p><p>{P2}</p><p>{P3}</p></article></div>"
+            f"<div class='sidebar-2'><p>Quảng cáo: mua bán nhà đất giá tốt nhất tại trung tâm thành phố "
+            f"và các huyện lân cận.</p></div>")
+    art = page(body=body)
+    assert art["lead"] == LEAD
+    assert art["body"].split("\n") == [LEAD, P1, P2, P3]
+
+
+def test_a_byline_bar_that_also_holds_share_buttons_gives_author_and_time():
+    body = (f"<div class='title-detail'>Nghệ An có thêm 52 sản phẩm OCOP</div>"
+            f"<div class='author-share-top'><div><a href='' class='author'>Minh Ngọc </a>"
+            f"<span class='post-time'> - 12/02/2024 08:47</span></div>"
+            f"<div class='fb-like'>Chia sẻ</div></div>"
+            f"<div class='detail'><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>")
+    art = page(body=body)
+    assert art["published"] == "2024-02-12T08:47:00+07:00"
+    assert art["author"] == "Minh Ngọc"
+
+
+def test_menu_links_named_like_related_boxes_do_not_hide_the_sapo():
+    body = (f"<ul class='mg_r_menu'><li><a href='/moi'>Mới nhất</a></li>"
+            f"<li><a href='/xem-nhieu'>Xem nhiều</a></li><li><a href='/them'>xem thêm</a></li></ul>"
+            f"<h1>Nghệ An có thêm 52 sản phẩm OCOP</h1>"
+            f"<h2 class='detail-head' data-role='sapo'>{LEAD}</h2>"
+            f"<div class='detail-content'><p>{P1}</p><p>{P2}</p></div>")
+    art = page(body=body)
+    assert art["lead"] == LEAD
+    assert art["body"].split("\n")[0] == LEAD
+
+
+def test_a_photo_description_is_not_the_lead_and_the_visible_description_is():
+    head = f'<meta property="og:description" content="{LEAD}">'
+    body = (f"<h1>Nghệ An có thêm 52 sản phẩm OCOP</h1><p class='txt-head'>{LEAD}</p>"
+            f"<div class='fck'><table class='desc_image'><tr><td><img src='a.jpg'></td></tr>"
+            f"<tr><td>Sản phẩm OCOP của huyện Nghi Lộc được trưng bày tại hội chợ - Ảnh: T.H</td></tr></table>"
+            f"<p>{P1}</p><p>{P2}</p></div>")
+    art = page(head, body)
+    assert art["lead"] == LEAD
+    assert "Ảnh: T.H" not in art["body"]
+
+
+@pytest.mark.parametrize("meta_author", ["BaoNgheAn", "BAONGHEAN.VN", "Báo Nghệ An điện tử"])
+def test_the_publisher_as_meta_author_loses_to_the_byline(meta_author):
+    head = (f'<meta name="author" content="{meta_author}">'
+            f'<meta property="og:site_name" content="Báo Nghệ An">')
+    body = (f"<h1>Nghệ An có thêm 52 sản phẩm OCOP</h1><div class='detail'><p>{P1}</p><p>{P2}</p>"
+            f"<p style='text-align:right'><strong>Hà Thu (tổng hợp)</strong></p></div>")
+    art = page(head, body, url="https://baonghean.vn/nghe-an-co-them-52-san-pham-ocop-123.html")
+    assert art["author"] == "Hà Thu"
+    assert "Hà Thu" not in art["body"]
+
+
+@pytest.mark.parametrize("line,author", [
+    ("Tin, ảnh: P.Y", "P.Y"), ("Bài và ảnh: Quang Minh", "Quang Minh"),
+    ("Hà Thu (tổng hợp)", "Hà Thu"), ("NGUYỄN LAN (TH)", "NGUYỄN LAN"),
+])
+def test_credit_bylines(line, author):
+    art = page(body=f"<h1>Tin OCOP</h1><div class='detail'><p>{P1}</p><p>{P2}</p><p>{line}</p></div>")
+    assert art["author"] == author
+    assert art["body"].split("\n") == [P1, P2]
+
+
+def test_json_ld_authors_entities_decoded_organisation_skipped():
+    ld = {"@type": "NewsArticle", "headline": "Nghệ An có thêm 52 sản phẩm OCOP",
+          "author": [{"@type": "Organization", "name": "Báo Nghệ An"},
+                     {"@type": "Person", "name": "NH&#7852;T LINH"}, {"@type": "Person", "name": "Hải Vân"}]}
+    head = f'<script type="application/ld+json">{json.dumps(ld, ensure_ascii=False)}</script>'
+    art = page(head, f"<h1>Nghệ An có thêm 52 sản phẩm OCOP</h1><div><p>{P1}</p><p>{P2}</p></div>")
+    assert art["author"] == "NHẬT LINH, Hải Vân"
+
+
+def test_a_name_after_the_last_paragraph_is_the_byline_when_the_extractor_drops_it():
+    body = (f"<h1>Nghệ An có thêm 52 sản phẩm OCOP</h1><div class='fck'><p>{P1}</p><p>{P2}</p><p>{P3}</p>"
+            f"<div class='wrapper-qt'><div class='qtam_social'><iframe src='x'></iframe></div>"
+            f"<strong>XUÂN LONG</strong></div></div>")
+    assert page(body=body)["author"] == "XUÂN LONG"
+
+
+@pytest.mark.parametrize("og", [
+    "Nghệ An thêm 52 sản phẩm OCOP 3 sao trong năm 2024",                  # reworded for sharing
+    "Nghệ An có thêm 52 sản phẩm OCOP năm 2024 - Kinh tế - Báo Nghệ An",   # section and site after it
+])
+def test_the_visible_headline_beats_another_og_title(og):
+    head = f'<meta property="og:title" content="{og}">'
+    art = page(head, f"<h1>Nghệ An có thêm 52 sản phẩm OCOP năm 2024</h1><div><p>{P1}</p><p>{P2}</p></div>")
+    assert art["title"] == "Nghệ An có thêm 52 sản phẩm OCOP năm 2024"
+
+
+def test_og_title_is_kept_when_the_only_h1_is_another_story():
+    head = '<meta property="og:title" content="Nghệ An có thêm 52 sản phẩm OCOP năm 2024">'
+    art = page(head, f"<h1>Thời tiết hôm nay</h1><div><p>{P1}</p><p>{P2}</p></div>")
+    assert art["title"] == "Nghệ An có thêm 52 sản phẩm OCOP năm 2024"
+
+
+def test_a_date_only_json_ld_gives_way_to_the_visible_time_of_that_day():
+    ld = {"@type": "NewsArticle", "headline": "Nghệ An có thêm 52 sản phẩm OCOP", "datePublished": "2024-02-12"}
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    body = (f"<div class='top-date'>Thứ Ba, 27/02/2024</div><h1>Nghệ An có thêm 52 sản phẩm OCOP</h1>"
+            f"<div class='meta'><span class='time'>12/02/2024 | 15:30</span></div><div><p>{P1}</p><p>{P2}</p></div>")
+    assert page(head, body)["published"] == "2024-02-12T15:30:00+07:00"
+    # a visible time of another day (the header clock) does not replace it
+    body_other = body.replace("12/02/2024 | 15:30", "27/02/2024 | 09:00")
+    assert page(head, body_other)["published"] == "2024-02-12T00:00:00+07:00"
+
+
+def test_hot_news_and_keyword_lists_and_source_credits_are_not_body():
+    body = (f"<div class='head_box'><a href='' class='link_box'>Tin nóng</a></div>"
+            f"<ul class='list_thumb'><li><article><a href='/a1'>Giá lúa tăng mạnh trong tuần qua</a></article></li>"
+            f"<li><article><a href='/a2'>Nghi Lộc khai trương chợ phiên cuối tuần</a></article></li></ul>"
+            f"<h1>Nghệ An có thêm 52 sản phẩm OCOP</h1>"
+            f"<div class='detail'><p>{P1}</p><p>{P2}</p><p>{P3}</p>"
+            f"<div class='content_source'><p class='author'>Minh Ngọc</p><p class='source'>Nông nghiệp Việt</p></div>"
+            f"<ul class='block-key'><li>Từ khóa</li><li><a href='/t/ocop'>OCOP</a></li>"
+            f"<li><a href='/t/nghe-an'>Nghệ An</a></li></ul></div>")
+    art = page(body=body)
+    assert art["body"].split("\n") == [P1, P2, P3]
+    assert art["author"] == "Minh Ngọc"
+
+
+# ----------------------------------------------------------------------------- ocop parse
+
+def _saved(tmp_path, name="bai.html", encoding="utf-8"):
+    html = (f"<html><head><meta charset='{encoding}'><title>Nghệ An có thêm 52 sản phẩm OCOP - Báo Nghệ An</title>"
+            f"<link rel='canonical' href='/kinh-te/nghe-an-52-san-pham-ocop-123.html?utm_source=zalo'></head>"
+            f"<body><h1>Nghệ An có thêm 52 sản phẩm OCOP</h1><div class='date'>12/02/2024 08:15</div>"
+            f"<h2 class='sapo'>{LEAD}</h2><div class='detail'><p>{P1}</p><p>{P2}</p>"
+            f"<p><strong>Hải Vân</strong></p></div></body></html>")
+    path = tmp_path / name
+    path.write_bytes(_cp1258(html) if encoding == "windows-1258" else html.encode(encoding))
+    return path
+
+
+def _cp1258(text):
+    """Windows-1258 as Vietnamese pages used it: base letter (ê, ơ, ...) + a combining tone mark."""
+    tones = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+    out = []
+    for ch in text:
+        try:
+            out.append(ch.encode("cp1258"))
+        except UnicodeEncodeError:
+            parts = unicodedata.normalize("NFD", ch)
+            base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
+            out.append((base + "".join(c for c in parts if c in tones)).encode("cp1258"))
+    return b"".join(out)
+
+
+def _ocop(*args):
+    from click.testing import CliRunner
+    from ocop_crawler.cli import cli
+    return CliRunner().invoke(cli, ["parse", *map(str, args)])
+
+
+def test_ocop_parse_json(tmp_path):
+    res = _ocop(_saved(tmp_path), "--url", "https://baonghean.vn/x.html", "--json")
+    assert res.exit_code == 0, res.output
+    row = json.loads(res.output)
+    assert row == {"title": "Nghệ An có thêm 52 sản phẩm OCOP", "published": "2024-02-12T08:15:00+07:00",
+                   "author": "Hải Vân", "lead": LEAD, "body": "\n".join([LEAD, P1, P2]),
+                   "canonical": "https://baonghean.vn/kinh-te/nghe-an-52-san-pham-ocop-123.html"}
+
+
+def test_ocop_parse_report_and_declared_charset(tmp_path):
+    res = _ocop(_saved(tmp_path, encoding="windows-1258"))
+    assert res.exit_code == 0, res.output
+    lines = res.output.splitlines()
+    assert "title      Nghệ An có thêm 52 sản phẩm OCOP" in lines
+    assert "author     Hải Vân" in lines
+    assert "body       3 paragraphs, %d characters" % len("\n".join([LEAD, P1, P2])) in lines
+    assert f"    2  {P1}" in lines
+    assert "canonical  (none)" in lines  # a relative canonical link and no --url
+
+
+@pytest.mark.parametrize("make,args,message", [
+    (lambda d: d / "missing.html", [], "no such file"),
+    (lambda d: d, [], "is a directory"),
+    (lambda d: (d / "e.html").write_text("  \n") and d / "e.html", [], "empty file"),
+    (lambda d: _saved(d), ["--url", "baonghean.vn/x.html"], "not an absolute http(s) URL"),
+    (lambda d: _saved(d), ["--fetched-at", "hôm qua"], "not an ISO 8601 date-time"),
+    (lambda d: (d / "x.html").write_bytes(bytes(range(256)) * 8) and d / "x.html", [], "binary data"),
+    (lambda d: (d / "x.html.gz").write_bytes(gzip.compress(b"<html>" * 999)[:40]) and d / "x.html.gz", [],
+     "a broken gzip file"),
+])
+def test_ocop_parse_bad_input_is_one_line_and_exit_1(tmp_path, make, args, message):
+    res = _ocop(make(tmp_path), *args)
+    assert res.exit_code == 1
+    assert res.output.count("\n") == 1 and res.output.startswith("ocop parse: ") and message in res.output
+
+
+def test_ocop_parse_relative_dates_count_from_fetched_at(tmp_path):
+    path = tmp_path / "moi.html"
+    path.write_text(f"<html><body><h1>Tin OCOP</h1><span class='time'>2 giờ trước</span>"
+                    f"<div><p>{P1}</p><p>{P2}</p></div></body></html>", encoding="utf-8")
+    res = _ocop(path, "--json", "--fetched-at", "2024-03-01T10:00:00+07:00")
+    assert json.loads(res.output)["published"] == "2024-03-01T08:00:00+07:00"
+
+
+@pytest.mark.parametrize("credit", ["Nguồn: Báo Cao Bằng", "Báo Cao Bằng - baocaobang.vn"])
+def test_a_source_credit_the_extractor_reads_is_not_dropped_for_its_class(credit):
+    """A bare source name ("Nông nghiệp Việt") is not text, but a credit line naming the paper
+    is read like any line (nlp/source.py takes the province from it), class or no class."""
+    body = (f"<h1>Tin OCOP</h1><div class='detail'><p>{P1}</p><p>{P2}</p>"
+            f"<p class='source'>{credit}</p><p>{P3}</p></div>")
+    art = page(body=body)
+    assert art["body"].split("\n") == [P1, P2, credit, P3]
+    assert art == page(body=body.replace(" class='source'", ""))
+
+
+@pytest.mark.parametrize("after", ["TIN LIÊN QUAN", "Ảnh: Minh Hoà", "Chia sẻ"])
+def test_a_capitalised_line_after_the_article_that_is_no_name_is_no_author(after):
+    body = (f"<h1>Tin OCOP</h1><div class='fck'><p>{P1}</p><p>{P2}</p><p>{P3}</p>"
+            f"<div class='x'><iframe src='x'></iframe><strong>{after}</strong></div></div>")
+    assert page(body=body)["author"] is None
+
+
+@pytest.mark.parametrize("name", ["Trang Nguyễn", "Long"])
+def test_a_person_named_like_part_of_the_outlet_is_an_author(name):
+    head = f'<meta name="author" content="{name}"><meta property="og:site_name" content="Báo Vĩnh Long">'
+    art = page(head, f"<h1>Tin OCOP</h1><div><p>{P1}</p><p>{P2}</p></div>",
+               url="https://baovinhlong.vn/kinh-te/ocop-123.html")
+    assert art["author"] == name
+
+
+def test_a_teaser_list_is_not_taken_for_the_article_container():
+    """Teasers after linked titles are not the article's prose: their box's class still counts."""
+    teasers = "".join(f"<h3><a href='/t{n}'>Bài khác số {n}</a></h3><p>{P3} Bài khác số {n}.</p>" for n in range(6))
+    body = (f"<h1>Nghệ An có thêm 52 sản phẩm OCOP</h1><div class='detail'><p>{P1}</p><p>{P2}</p></div>"
+            f"<div class='related-news'>{teasers}</div>")
+    art = page(body=body)
+    assert art["body"].split("\n") == [P1, P2]
+    from ocop_crawler.parse.html import _is_main, _mark_main, _parse_tree
+    tree = _parse_tree(f"<html><body>{body}</body></html>")
+    _mark_main(tree)
+    assert not _is_main(tree.find(".//div[@class='related-news']"))
+
+
+@pytest.mark.parametrize("cls", ["chappeau", "article__sapo", "singular-sapo", "the-article-summary"])
+def test_lead_class_spellings(cls):
+    art = page(body=f"<h1>Tin OCOP</h1><div class='{cls}'>{LEAD}</div><div class='body'><p>{P1}</p><p>{P2}</p></div>")
+    assert art["lead"] == LEAD
+
+
+def test_a_long_minified_decomposed_page_is_read_in_nfc():
+    """One 10 kB line of decomposed Vietnamese (the line-by-line NFC path) reads as NFC."""
+    filler = "<ul class='menu'>" + "<li><a href='/c'>Mục tin</a></li>" * 300 + "</ul>"
+    html = f"<html><body>{filler}<h1>Tin OCOP</h1><div class='detail'><p>{P1}</p><p>{P2}</p></div></body></html>"
+    decomposed = unicodedata.normalize("NFD", html)
+    assert "\n" not in decomposed and len(decomposed) > 10000
+    art = parse(decomposed)
+    assert art["body"].split("\n") == [P1, P2]
+
+
+def test_a_kicker_or_teaser_above_the_headline_is_not_the_lead():
+    kicker = "Chuyên đề: Chương trình Mỗi xã một sản phẩm sau năm năm triển khai ở các huyện miền núi"
+    body = (f"<div class='sub-title'>{kicker}</div><h1>Nghệ An có thêm 52 sản phẩm OCOP</h1>"
+            f"<div class='sapo'>{LEAD}</div><div class='body'><p>{P1}</p><p>{P2}</p></div>")
+    assert page(body=body)["lead"] == LEAD
+    assert page(body=body.replace(f"<div class='sapo'>{LEAD}</div>", ""))["lead"] == kicker
+
+
+def test_ocop_parse_uses_the_registry_outlets_overrides_for_its_host(tmp_path):
+    from ocop_crawler.sites import all_sites
+    site = next((s for s in all_sites() if s.selectors), None)
+    if site is None:
+        pytest.skip("no registry outlet has CSS overrides")
+    res = _ocop(_saved(tmp_path), "--url", site.base_url.rstrip("/") + "/bai-viet-123.html")
+    assert res.exit_code == 0, res.output
+    assert f"selectors  {site.name} (registry)" in res.output.splitlines()
+    assert "selectors  generic" in _ocop(_saved(tmp_path), "--url", "https://example.vn/x.html").output
+
+
+def test_ocop_parse_reads_gzipped_and_utf16_pages(tmp_path):
+    plain = _ocop(_saved(tmp_path), "--json").output
+    gz = tmp_path / "bai.html.gz"
+    gz.write_bytes(gzip.compress(_saved(tmp_path).read_bytes()))
+    assert _ocop(gz, "--json").output == plain
+    u16 = tmp_path / "u16.html"
+    u16.write_bytes(_saved(tmp_path).read_text(encoding="utf-8").replace("charset='utf-8'", "").encode("utf-16"))
+    assert _ocop(u16, "--json").output == plain
+
+
+def test_related_and_promo_boxes_named_inside_compound_class_names_are_not_body():
+    body = (f"<h1>Nghệ An có thêm 52 sản phẩm OCOP</h1><div class='detail'><p>{P1}</p>"
+            f"<div class='VCSortableInPreviewMode'><div class='kbwscwl-relatedbox'><a href='/r1'>Bài khác</a>"
+            f"<p class='VCObjectBoxRelatedNewsItemSapo'>Huyện Quỳ Hợp vừa có thêm 7 sản phẩm OCOP 3 sao, "
+            f"nâng tổng số sản phẩm của huyện lên 30 sản phẩm.</p></div></div>"
+            f"<p>{P2}</p><div class='box-promo'><p>Mời bạn đọc đặt mua báo in dài hạn với nhiều ưu đãi "
+            f"hấp dẫn trong dịp đầu xuân năm mới.</p></div><p>{P3}</p></div>")
+    assert page(body=body)["body"].split("\n") == [P1, P2, P3]
+    sel = parse(f"<html><body>{body}</body></html>", URL, selectors={"body": "div.detail"})
+    assert sel["body"].split("\n") == [P1, P2, P3]

@@ -18,9 +18,10 @@ with their teasers, share bars, tags, menus, breadcrumbs and footers.
 Pure functions: no Scrapy. Odd HTML never raises (missing fields are None or
 ""); only a malformed CSS selector in ``selectors`` raises ``ValueError``.
 
-Modules: :mod:`.html` (tree helpers), :mod:`.meta` (meta tags, JSON-LD, canonical
-URL), :mod:`.title`, :mod:`.published`, :mod:`.author`, :mod:`.body` (boilerplate
-removal, related boxes, trafilatura, lead, :func:`clean_lines`).
+Modules: :mod:`.html` (tree helpers, the article's container), :mod:`.meta` (meta
+tags, JSON-LD, canonical URL), :mod:`.title`, :mod:`.published`, :mod:`.author`,
+:mod:`.body` (boilerplate removal, related boxes, trafilatura, lead,
+:func:`clean_lines`), :mod:`.page` (one saved page: ``ocop parse``).
 """
 from __future__ import annotations
 
@@ -28,9 +29,9 @@ from datetime import datetime
 
 from ..dates import VN_TZ
 from ..urls import canonical_url
-from .author import _author, _clean_author, _looks_like_author
+from .author import _author, _clean_author, _looks_like_author, _trailing_byline
 from .body import RELATED_HEADINGS, _body, _lead, clean_lines
-from .html import _compile, _parse_tree, _squash
+from .html import _compile, _mark_main, _parse_tree, _squash
 from .meta import _canonical, _json_ld, _meta
 from .published import _published
 from .title import _title
@@ -69,16 +70,17 @@ def parse_article(html: str, url: str, *, selectors: dict | None = None,
     if now.tzinfo is None:
         now = now.replace(tzinfo=VN_TZ)
 
+    _mark_main(tree)
     meta = _meta(tree)
     ld = _json_ld(tree)
     out["canonical_url"] = _canonical(tree, meta, url)
     out["title"] = _title(tree, meta, ld, selectors)
     dt = _published(tree, meta, ld, selectors, now, out["title"], url if isinstance(url, str) else None)
     out["published"] = dt.isoformat() if dt else None
-    author = _author(tree, meta, ld, selectors)
+    author = _author(tree, meta, ld, selectors, url if isinstance(url, str) else None)
 
     lines = _body(tree, selectors, out["title"], url)
-    lead = _lead(tree)
+    lead = _lead(tree, meta.get("og:description") or meta.get("description") or "", out["title"])
     if lead:
         # the lead opens the body (trafilatura sometimes moves it after the paragraphs)
         key = _squash(lead).lower()
@@ -93,7 +95,7 @@ def parse_article(html: str, url: str, *, selectors: dict | None = None,
     if lines and len(lines) > 1 and _looks_like_author(lines[-1]):
         byline = _clean_author(lines.pop())
         author = author or byline
-    out["author"] = author
+    out["author"] = author or _trailing_byline(tree)
     out["lead"] = lead
     out["body"] = "\n".join(lines)
     return out

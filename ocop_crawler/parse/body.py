@@ -10,13 +10,16 @@ lines, date lines, the headline and flat related lists from the text lines.
 from __future__ import annotations
 
 import copy
+import html
 import logging
 import re
 from functools import lru_cache
 
+import lxml.etree
+
 from ..dates import parse_vn_datetime
-from .html import (_BOILER_TOKEN, _ancestors, _block_lines, _classes, _in_boilerplate, _remove,
-                   _select, _squash, _text)
+from .html import (_ancestors, _block_lines, _boiler_classes, _classes, _headline_element,
+                   _in_boilerplate, _is_main, _remove, _select, _squash, _text)
 
 log = logging.getLogger(__package__)  # the logger of ocop_crawler.parse, as before the split
 
@@ -29,10 +32,15 @@ RELATED_HEADINGS = (
     "bạn có thể quan tâm", "tin mới nhất", "tin mới", "tin đọc nhiều", "đọc nhiều nhất",
     "tin nổi bật", "tin xem nhiều", "xem nhiều", "bài viết liên quan", "cùng chuyên mục",
     "tin tiêu điểm", "tin tức khác", "bài đọc thêm", "tin liên quan:", "video liên quan",
+    "tin nóng", "tin hot", "tham khảo thêm", "từ khóa", "từ khoá", "tags", "tag",
 )
 _RELATED_RE = re.compile(
     r"^\s*(?:" + "|".join(re.escape(h.rstrip(":")) for h in RELATED_HEADINGS) + r")\s*[:»>]?\s*$",
     re.I)
+#: the same headings in raw element text (any run of whitespace, no-break spaces included)
+_RELATED_RAW = re.compile(
+    r"^\s*(?:" + "|".join(re.escape(h.rstrip(":")).replace(r"\ ", r"\s+") for h in RELATED_HEADINGS)
+    + r")\s*[:»>]?\s*$", re.I)
 _BOILER_TAGS = ("script", "style", "noscript", "template", "iframe", "svg", "form", "button",
                 "input", "select", "textarea", "nav", "footer", "aside", "header", "video",
                 "audio", "object", "embed", "canvas", "map")
@@ -46,14 +54,39 @@ _DATE_WORDS = re.compile(
     r"thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật|cập\s+nhật|ngày\s+đăng|đăng\s+lúc|"
     r"đăng\s+ngày|xuất\s+bản|ngày|tháng|năm|lúc|gmt|utc|giờ|phút|sáng|chiều|am|pm|sa|ch|"
     r"hôm\s+qua|hôm\s+nay|trước|[\d\s/.:,|()+\-–—h]", re.I)
-_SAPO_CLASS = re.compile(r"(?:^|[-_\s])(?:sapo|lead|summary|chapeau|description|excerpt|intro|"
+_SAPO_CLASS = re.compile(r"(?:^|[-_\s])(?:sapo|lead|summary|chapeau|chappeau|description|excerpt|intro|"
                          r"tom-?tat|tomtat|desc|teaser|subtitle|sub-?title|abstract)(?:$|[-_\s])",
                          re.I)
 _CAPTION_TOKEN = re.compile(r"(?:^|[-_])(?:caption|captions|img-?caption|image-?caption|"
-                            r"photo-?caption|chu-?thich|chuthich|expnoedit)(?:$|[-_])", re.I)
-#: short metadata blocks (date, byline) that are not article text
+                            r"photo-?caption|chu-?thich|chuthich)(?:$|[-_])"
+                            # a description of an image: "desc_image", "image-desc", "img_des"
+                            r"|(?:^|[-_])(?:desc|description|des)[-_]?(?:image|img|photo|pic|anh)"
+                            r"|(?:image|img|photo|pic|anh)[-_]?(?:desc|description|des)(?:$|[-_])",
+                            re.I)
+#: short metadata blocks (date, byline, source credit) that are not article text
 _META_TOKEN = re.compile(r"(?:^|[-_])(?:date|time|datetime|publish|published|ngay-?dang|ngaydang|"
-                         r"post-?info|meta|info|byline|author|by|tac-?gia|tacgia)(?:$|[-_])", re.I)
+                         r"post-?info|meta|info|byline|author|by|tac-?gia|tacgia|source|nguon)"
+                         r"(?:$|[-_])", re.I)
+
+
+#: elements with a short visible text (a cheap pre-filter for related-box headings, in C)
+_SHORT_TEXT = lxml.etree.XPath("descendant-or-self::*[not(self::html or self::body)]"
+                               "[string-length(normalize-space(.)) <= 60][normalize-space(.) != '']")
+
+
+@lru_cache(maxsize=8192)
+def _sapo_classes(classes: str) -> bool:
+    return bool(_SAPO_CLASS.search(classes))
+
+
+@lru_cache(maxsize=8192)
+def _caption_classes(classes: str) -> bool:
+    return any(_CAPTION_TOKEN.search(t) for t in classes.split())
+
+
+#: elements whose class or id may say what they are (selected in C, in document order)
+_WITH_CLASS = lxml.etree.XPath("descendant-or-self::*[@class or @id]")
+_CAPTION_CANDIDATES = lxml.etree.XPath("descendant-or-self::*[@class or @id or self::figcaption]")
 
 
 def _unwrap_layout_tables(root) -> None:
@@ -72,10 +105,10 @@ def _strip_boilerplate(root) -> None:
         _remove(el)
     _unwrap_layout_tables(root)
     total = len(_text(root)) or 1
-    for el in list(root.iter()):
-        if not isinstance(el.tag, str) or el.tag in ("html", "body") or el.getparent() is None:
+    for el in _WITH_CLASS(root):
+        if el.tag in ("html", "body") or el.getparent() is None:
             continue
-        if any(_BOILER_TOKEN.search(tok) for tok in _classes(el).split()):
+        if not _is_main(el) and _boiler_classes(_classes(el), False):
             if el.find(".//h1") is not None and len(_text(el)) > 0.3 * total:
                 continue  # a wrapper of the whole article that merely shares a word
             if len(_text(el)) > 0.6 * total and total > 500:
@@ -84,10 +117,10 @@ def _strip_boilerplate(root) -> None:
     _drop_related_boxes(root)
     # photo captions are not article text (trafilatura leaves them out too): drop them in
     # both modes so a site's overrides and the generic extractor give the same body
-    for el in list(root.iter()):
-        if not isinstance(el.tag, str) or el.getparent() is None:
+    for el in _CAPTION_CANDIDATES(root):
+        if el.getparent() is None:
             continue
-        if el.tag == "figcaption" or any(_CAPTION_TOKEN.search(t) for t in _classes(el).split()):
+        if el.tag == "figcaption" or _caption_classes(_classes(el)):
             if len(_text(el)) <= 400:
                 _remove(el)
 
@@ -128,8 +161,8 @@ def _only_links_besides(parent, box) -> bool:
 
 def _drop_related_boxes(root) -> None:
     """Remove "Tin liên quan"-style headings with the teaser lists that follow them."""
-    heads = [el for el in root.iter()
-             if isinstance(el.tag, str) and el.tag not in ("html", "body")
+    heads = [el for el in _SHORT_TEXT(root)
+             if _RELATED_RAW.match(el.text_content().replace("\u200b", ""))
              and len(_text(el)) <= 40 and _RELATED_RE.match(_text(el))]
     # outermost element whose whole text is the heading
     heads = [h for h in heads if not (h.getparent() is not None and h.getparent() in heads)]
@@ -189,21 +222,58 @@ def clean_lines(lines: list[str], title: str = "") -> list[str]:
     return out
 
 
-def _lead(tree) -> str:
-    """The sapo/lead paragraph of the article (not a teaser's summary in a related list)."""
-    for el in tree.iter():
-        if not isinstance(el.tag, str) or el.tag in ("html", "body", "meta", "head", "title"):
+def _lead_text(el) -> str:
+    """The text of a sapo candidate, or "" when it is a teaser, a caption or too short."""
+    if any(a.tag in ("li", "a") for a in _ancestors(el)) or el.find(".//img") is not None:
+        return ""
+    if _caption_classes(_classes(el)):
+        return ""  # "desc_image": the description of a photo
+    text = _text(el)
+    if len(text) < 40:
+        return ""
+    links = sum(len(_text(a)) for a in el.iter("a"))
+    return text if links < 0.5 * len(text) else ""
+
+
+def _lead(tree, description: str = "", title: str = "") -> str:
+    """The sapo/lead paragraph of the article (not a teaser's summary in a related list).
+
+    A sapo is an element with a lead class (``sapo``, ``lead``, ``summary``, ...) or
+    ``data-role="sapo"`` after the headline and before the first related-article heading
+    that follows it (a "Xem nhiều" link in the page's menu is not such a heading).
+    Without one, the visible element that repeats the page's description
+    (``og:description``) is the lead; then a sapo above the headline.
+    """
+    h1 = _headline_element(tree, title)
+    seen_h1 = h1 is None
+    desc_key = _squash(html.unescape(description or "")).lower()[:50]
+    by_desc = before = None
+    body = tree.find(".//body")
+    for el in (body if body is not None else tree).iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style"):
             continue
-        text = _text(el)
-        if len(text) <= 40 and _RELATED_RE.match(text):
-            break  # past the article: what follows are other articles' teasers
-        if _SAPO_CLASS.search(_classes(el)) and not _in_boilerplate(el):
-            if any(a.tag in ("li", "a") for a in _ancestors(el)) or len(text) < 40:
-                continue
-            links = sum(len(_text(a)) for a in el.iter("a"))
-            if links < 0.5 * len(text):
+        if el is h1:
+            seen_h1 = True
+            continue
+        raw = el.text
+        if seen_h1 and raw and len(raw) <= 120:
+            own = _squash(raw)
+            if (own and len(own) <= 40 and _RELATED_RE.match(own) and len(_text(el)) <= 40
+                    and not any(a.tag in ("a", "li", "nav") for a in (el, *_ancestors(el)))):
+                break  # past the article: what follows are other articles' teasers
+        cls = _classes(el)
+        if ((cls and _sapo_classes(cls) or (el.get("data-role") or "").lower() == "sapo")
+                and not _in_boilerplate(el)):
+            text = _lead_text(el)
+            if text and seen_h1:
                 return text
-    return ""
+            before = before or text  # a kicker or a teaser above the headline: a last resort
+        if (by_desc is None and len(desc_key) >= 30 and raw and len(raw) >= 30
+                and _squash(raw).lower().startswith(desc_key[:30]) and not _in_boilerplate(el)):
+            text = _lead_text(el)
+            if text and text.lower()[:50] == desc_key:
+                by_desc = text
+    return by_desc or before or ""
 
 
 @lru_cache(maxsize=1)
@@ -216,13 +286,26 @@ def _trafilatura_config():
     return config
 
 
+@lru_cache(maxsize=8192)
+def _meta_classes(classes: str) -> bool:
+    return any(_META_TOKEN.search(t) for t in classes.split())
+
+
+#: a source credit the fact extractor reads for the province (nlp/source.py): kept in the text
+_SOURCE_LINE = re.compile(r"^(?:nguồn|theo)\b|^báo\s|[\w-]+\.(?:vn|com|net|org)\b", re.I)
+_SOURCE_TOKEN = re.compile(r"(?:^|[-_\s])(?:source|nguon)(?:$|[-_\s])", re.I)
+_META_CANDIDATES = lxml.etree.XPath("descendant-or-self::*[@class or @id or self::time]")
+
+
 def _drop_metadata_blocks(root) -> None:
     """Date lines and bylines are fields, not text: drop them before the generic extractor."""
-    for el in list(root.iter()):
-        if not isinstance(el.tag, str) or el.getparent() is None:
+    for el in _META_CANDIDATES(root):
+        if el.getparent() is None:
             continue
-        if el.tag == "time" or any(_META_TOKEN.search(t) for t in _classes(el).split()):
-            if len(_text(el)) <= 160:
+        cls = _classes(el)
+        if el.tag == "time" or _meta_classes(cls):
+            text = _text(el)
+            if len(text) <= 160 and not (_SOURCE_TOKEN.search(cls) and _SOURCE_LINE.search(text)):
                 _remove(el)
 
 

@@ -9,9 +9,12 @@ import copy
 import logging
 import re
 from datetime import datetime, timedelta
+from functools import lru_cache
+
+import lxml.etree
 
 from ..dates import parse_vn_datetime
-from .html import _classes, _in_boilerplate, _select, _squash, _text
+from .html import _classes, _headline_element, _in_boilerplate, _select, _squash, _text
 from .meta import _ld_get
 
 log = logging.getLogger(__package__)  # the logger of ocop_crawler.parse, as before the split
@@ -25,6 +28,14 @@ _META_DATE_KEYS = (
     "sailthru.date", "date", "article:published", "citation_publication_date",
     "parsely-pub-date", "cxenseparse:recs:publishtime",
 )
+
+
+_DATE_CANDIDATES = lxml.etree.XPath("//*[@class or @id or self::time or self::h1]")
+
+
+@lru_cache(maxsize=8192)
+def _date_classes(classes: str) -> bool:
+    return bool(_DATE_CLASS.search(classes))
 
 
 def _date_from_element(el, now) -> datetime | None:
@@ -44,16 +55,9 @@ def _plausible(dt: datetime | None, now: datetime) -> datetime | None:
     return dt if dt <= now + timedelta(days=1) else None
 
 
-def _headline_element(tree, title: str):
-    """The element showing the headline: the first <h1> outside the chrome, else the one whose text is the title."""
-    h1 = next((h for h in tree.iter("h1") if not _in_boilerplate(h)), None)
-    if h1 is not None or not title:
-        return h1
-    body = tree.find(".//body")
-    for el in (body if body is not None else tree).iter():
-        if isinstance(el.tag, str) and el.tag not in ("title", "meta") and _text(el) == title:
-            return el
-    return None
+def _dated(dt: datetime | None) -> bool:
+    """A date with its time of day (not a bare date read as 00:00)."""
+    return dt is not None and (dt.hour, dt.minute, dt.second) != (0, 0, 0)
 
 
 def _published(tree, meta, ld, selectors, now: datetime, title: str = "",
@@ -62,40 +66,49 @@ def _published(tree, meta, ld, selectors, now: datetime, title: str = "",
         dt = _plausible(_date_from_element(el, now), now)
         if dt:
             return dt
-    # structured metadata (carries the time and offset)
-    for key in _META_DATE_KEYS:
-        if key in meta:
-            dt = _plausible(parse_vn_datetime(meta[key], now=now), now)
-            if dt:
-                return dt
+    # structured metadata (carries the time and offset); a bare date ("2024-02-12") waits
+    # for a visible date line of the same day that gives the time
+    day_only = None
+    structured = [meta[key] for key in _META_DATE_KEYS if key in meta]
     v = _ld_get(ld, "datePublished") or _ld_get(ld, "dateCreated")
     if isinstance(v, str):
-        dt = _plausible(parse_vn_datetime(v, now=now), now)
-        if dt:
+        structured.append(v)
+    for raw in structured:
+        dt = _plausible(parse_vn_datetime(raw, now=now), now)
+        if _dated(dt):
             return dt
+        day_only = day_only or dt
     for el in tree.iter("time"):
         if el.get("pubdate") is not None or (el.get("itemprop") or "").lower() == "datepublished":
             dt = _plausible(_date_from_element(el, now), now)
-            if dt:
+            if _dated(dt) and (day_only is None or dt.date() == day_only.date()):
                 return dt
+            day_only = day_only or dt
+
+    def accept(dt):
+        return dt is not None and (day_only is None or dt.date() == day_only.date())
+
     # visible date lines near the headline (not the header's "today" clock)
     h1 = _headline_element(tree, title)
     after, before = [], []
     seen_h1 = h1 is None
-    for el in tree.iter():
+    scan = _DATE_CANDIDATES(tree)  # the elements a date line can be, and the <h1>s, in order
+    if h1 is not None and not any(el is h1 for el in scan):
+        scan = tree.iter()
+    for el in scan:
         if el is h1:
             seen_h1 = True
             continue
         if not isinstance(el.tag, str) or el.tag in ("script", "style", "html", "body", "head"):
             continue
-        if el.tag != "time" and not _DATE_CLASS.search(_classes(el)):
+        if el.tag != "time" and not _date_classes(_classes(el)):
             continue
         if _in_boilerplate(el) or len(_text(el)) > 160 and el.tag != "time":
             continue
         (after if seen_h1 else before).append(el)
     for el in after[:12] + before[-5:]:
         dt = _plausible(_date_from_element(el, now), now)
-        if dt:
+        if accept(dt):
             return dt
     # a short line after the headline that is a Vietnamese date ("Cập nhật: 16/06/2023")
     if h1 is not None:
@@ -108,8 +121,10 @@ def _published(tree, meta, ld, selectors, now: datetime, title: str = "",
                 text = _squash(sub.text)
                 if 6 <= len(text) <= 100 and any(c.isdigit() for c in text):
                     dt = _plausible(parse_vn_datetime(text, now=now), now)
-                    if dt:
+                    if accept(dt):
                         return dt
+    if day_only is not None:
+        return day_only
     # htmldate, the field's standard generic date finder (date only). Its extensive search
     # hands odd strings to dateparser with every locale (over a second a page), so it runs
     # in its fast mode here, after the Vietnamese-aware steps above.

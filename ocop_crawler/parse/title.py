@@ -2,6 +2,7 @@
 visible ``<h1>``, else ``<title>`` without the newspaper's name."""
 from __future__ import annotations
 
+import html
 import re
 
 from .html import _in_boilerplate, _select, _squash, _text
@@ -29,6 +30,23 @@ def _clean_title(title: str, site_name: str | None) -> str:
     return " - ".join(parts) if parts else title
 
 
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def _same_story(h1: str, og: str) -> bool:
+    """Two wordings of one headline: most of the shorter one's words are in the other."""
+    a, b = _words(h1), _words(og)
+    if len(a) < 4 or len(b) < 4:
+        return False
+    return len(a & b) >= 0.6 * min(len(a), len(b))
+
+
+def _suffixed(og: str, h1: str) -> bool:
+    """og:title = the headline + " - Section - Site" (separated parts after it)."""
+    return bool(re.match(r"\s*(?:[-|–—:]|::)\s", og[len(h1):])) and len(h1.split()) >= 4
+
+
 def _title(tree, meta, ld, selectors) -> str:
     for el in _select(tree, selectors.get("title"), "title"):
         t = _text(el)
@@ -39,13 +57,17 @@ def _title(tree, meta, ld, selectors) -> str:
     cands = [meta.get("og:title"), _ld_get(ld, "headline"), meta.get("twitter:title")]
     for c in cands:
         if isinstance(c, str) and _squash(c):
-            t = _clean_title(c, site)
+            t = _clean_title(html.unescape(c), site)
             if h1s and _site_like(t, site) and len(t.split()) <= 5:
                 continue  # og:title that is only the newspaper's name
-            # the visible headline wins when og:title is a shortened/suffixed form of it
+            # the visible headline wins when og:title is another version of it: shortened,
+            # suffixed with section/site names, or reworded for sharing
             for h in h1s:
                 if h.startswith(t) or t.startswith(h):
-                    return h if len(h) >= len(t) * 0.6 else t
+                    return h if len(h) >= len(t) * 0.6 or _suffixed(t, h) else t
+            for h in h1s:
+                if _same_story(h, t):
+                    return h
             return t
     if h1s:
         return max(h1s[:3], key=len)
