@@ -179,6 +179,19 @@ def _settings(overrides: dict):
     return settings
 
 
+def run_spider(spider_cls, overrides: dict, **kwargs):
+    """Run one spider to the end in a CrawlerProcess: (crawler, the ProgressReporter's result
+    ({} when the crawl never opened), seconds elapsed)."""
+    from scrapy.crawler import CrawlerProcess
+    started = time.monotonic()
+    process = CrawlerProcess(_settings(overrides))
+    crawler = process.create_crawler(spider_cls)
+    process.crawl(crawler, **kwargs)
+    process.start()
+    ext = next((e for e in crawler.extensions.middlewares if isinstance(e, ProgressReporter)), None)
+    return crawler, (ext.result if ext else {}), time.monotonic() - started
+
+
 def _is_loopback(site) -> bool:
     return (urlsplit(site.base_url).hostname or "") in LOOPBACK_HOSTS
 
@@ -314,19 +327,10 @@ def run_crawl(db_path, sites=(), since=None, refresh=False, resume=False, jobdir
         overrides["OCOP_PROGRESS_INTERVAL"] = progress_interval
     overrides.update(settings or {})
 
-    from scrapy.crawler import CrawlerProcess
     from spiders.news import NewsSpider
-    started = time.monotonic()
-    process = CrawlerProcess(_settings(overrides))
-    crawler = process.create_crawler(NewsSpider)
-    process.crawl(crawler, sites=chosen, since=since, refresh=refresh, resume=resume,
-                  store=store, run_id=run_id)
-    process.start()
-    elapsed = time.monotonic() - started
+    crawler, result, elapsed = run_spider(NewsSpider, overrides, sites=chosen, since=since, refresh=refresh,
+                                          resume=resume, store=store, run_id=run_id)
     (jobdir / CLEAN_MARK).write_text(utcnow(), encoding="utf-8")
-
-    ext = next((e for e in crawler.extensions.middlewares if isinstance(e, ProgressReporter)), None)
-    result = ext.result if ext else {}
     if not result:   # the crawl never opened (bad settings, reactor failure)
         store.finish_run(run_id, {}, status="failed")
         print("ocop crawl: the crawl did not run (see the log above)", file=sys.stderr)

@@ -31,7 +31,6 @@ from __future__ import annotations
 import json
 import re
 import sys
-import time
 from collections import Counter, deque
 from datetime import datetime
 from pathlib import Path
@@ -294,7 +293,7 @@ def run_import(db_path, paths, filter_hosts=(), all_vn=False, *, sites=None, bas
     0: done, 1: some records could not be read or stored, 2: bad arguments,
     130: stopped by Ctrl-C or ``kill`` (the same call carries on).
     """
-    from .crawl import ProgressReporter, _settings, print_summary, resolve_sites
+    from .crawl import print_summary, resolve_sites, run_spider
     out = out or sys.stdout
     paths = [Path(p) for p in paths]
     missing = [str(p) for p in paths if not p.is_file()]
@@ -319,18 +318,10 @@ def run_import(db_path, paths, filter_hosts=(), all_vn=False, *, sites=None, bas
     if progress_interval is not None:
         overrides["OCOP_PROGRESS_INTERVAL"] = progress_interval
 
-    from scrapy.crawler import CrawlerProcess
-    started = time.monotonic()
-    process = CrawlerProcess(_settings(overrides))
-    crawler = process.create_crawler(WarcImportSpider)
-    process.crawl(crawler, paths=paths, known=known, filter_hosts=filter_hosts, all_vn=all_vn,
-                  store=store, run_id=run_id)
-    process.start()
-    elapsed = time.monotonic() - started
-
+    crawler, result, elapsed = run_spider(WarcImportSpider, overrides, paths=paths, known=known,
+                                          filter_hosts=filter_hosts, all_vn=all_vn, store=store, run_id=run_id)
     spider = crawler.spider
-    ext = next((e for e in crawler.extensions.middlewares if isinstance(e, ProgressReporter)), None)
-    if not ext or not ext.result:
+    if not result:
         store.finish_run(run_id, {}, status="failed")
         print("ocop import-warc: the import did not run (see the log above)", file=sys.stderr)
         return 1
@@ -350,7 +341,7 @@ def run_import(db_path, paths, filter_hosts=(), all_vn=False, *, sites=None, bas
                        if k not in ("records", "articles"))
     print(f"records read: {c['records']}, article pages: {c['articles']}"
           + (f"; passed over: {passed}" if passed else ""), file=out)
-    if ext.result.get("reason") == "shutdown":
+    if result.get("reason") == "shutdown":
         print("ocop import-warc: stopped; run the same command again to carry on", file=sys.stderr)
         return 130
-    return 1 if (ext.result.get("errors") or c["corrupt"]) else 0
+    return 1 if (result.get("errors") or c["corrupt"]) else 0
