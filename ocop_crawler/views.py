@@ -199,7 +199,8 @@ _INDEXES = [
 # (docs/series.md) ranks reports by: its as-of year (the fact's year, else the article's),
 # its as-of date (the publication date when the fact is of that year, else the end of
 # the fact's year), whether an aggregator published it, how rounded it is (exact, a
-# bound, "hơn/trên", "khoảng") and whether the province's own paper published it.
+# lower bound "tối thiểu/hơn", an upper bound "tối đa/dưới", "khoảng") and whether the
+# province's own paper published it.
 _FY = """
 create temp table _fy as
 select f.id, f.article_id, f.province, f.province_2025, f.metric, f.kind, f.unit,
@@ -209,8 +210,8 @@ select f.id, f.article_id, f.province, f.province_2025, f.metric, f.kind, f.unit
          or f.year = cast(substr(a.published, 1, 4) as integer) then substr(a.published, 1, 10)
        else f.year || '-12-31' end as as_of,
   case when s.kind = 'aggregator' then 1 else 0 end as syndicated,
-  case f.comparator when 'eq' then 0 when 'gte' then 1 when 'lte' then 1
-       when 'gt' then 2 when 'lt' then 2 else 3 end as rounded,
+  case f.comparator when 'eq' then 0 when 'gte' then 1 when 'gt' then 1
+       when 'lte' then 2 when 'lt' then 2 else 3 end as rounded,
   case when s.province = f.province then 1 else 0 end as own_paper,
   s.title as source, f.evidence
 from facts f join articles a on a.id = f.article_id left join sources s on s.id = a.source_id
