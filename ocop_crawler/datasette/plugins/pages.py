@@ -361,7 +361,7 @@ def map_svg(datasette, provinces: list[dict], values: dict, scope: str,
             'fill="#1f77b4" fill-opacity="0.55" stroke="#0b3d66"><title>{}</title></circle>'
             '<text x="{:.1f}" y="{:.1f}" font-size="12" fill="#0b2540">{} {}</text></a>').format(
             href, cx, cy, r, label, cx + r + 3, cy + 4, name, _num(v["value"])))
-    parts.append(f'<g transform="translate({width - 150},{height - 120})" class="legend">'
+    parts.append(f'<g transform="translate({width - 150},40)" class="legend">'  # Gulf of Tonkin
                  f'<rect width="140" height="100" fill="#fff" fill-opacity="0.8"/>'
                  f'<text x="8" y="18">products (3–5★)</text>')
     for i, frac in enumerate((1.0, 0.25)):
