@@ -272,3 +272,32 @@ def test_ranking_sorts_and_the_map_draws_offline(demo, browser):
     browser.screenshot("7-map-2025")
     assert "Vĩnh Long" in browser.js("document.querySelector('table.ranking').innerText")
     assert browser.requests and off_loopback(browser.requests) == [], off_loopback(browser.requests)
+
+
+@pytest.mark.parametrize("path, columns", [
+    ("/ocop/compare_provinces?year=2024", ("products_total", "products_4_star", "products_5_star",
+                                          "products_added", "subjects_total", "products_target",
+                                          "products_target_added")),
+    ("/ocop/province_profile?province=ha+tinh", ("latest_actual", "target")),
+    ("/ocop/province_over_time?province=thanh+hoa", ("value",)),
+    ("/ocop/province_map", ("products", "products_4_star", "products_5_star", "subjects")),
+])
+def test_every_figure_of_the_summary_queries_links_to_its_fact(demo, browser, path, columns):
+    srv, con = demo
+    browser.goto(srv.base + path)
+    cells = browser.js(
+        "(() => { const cols = " + json.dumps(list(columns)) + "; const out = [];"
+        " for (const td of document.querySelectorAll('table.rows-and-columns td')) {"
+        "  const col = [...td.classList].find(c => c.startsWith('col-'));"
+        "  if (!col || !cols.includes(col.slice(4)) || !td.textContent.trim()) continue;"
+        "  const a = td.querySelector('a'); out.push([td.textContent.trim(),"
+        "   a ? a.getAttribute('href') : null]); } return out; })()")
+    assert cells, path
+    for text, href in cells:
+        assert href and href.startswith("/ocop/facts/"), (text, href)
+        value = con.execute("select value from facts where id = ?", [int(href.rsplit("/", 1)[1])]
+                            ).fetchone()[0]
+        # Vietnamese number style: 3.100 is three thousand one hundred, 1,5 one and a half
+        assert text.replace(".", "").replace(",", ".") == f"{value:g}", (text, value)
+    first = browser.click("table.rows-and-columns td a[href^='/ocop/facts/']")
+    assert "/ocop/facts/" in first and browser.js("!!document.querySelector('mark#sentence')")
