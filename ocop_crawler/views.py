@@ -212,8 +212,7 @@ select f.id, f.article_id, f.province, f.province_2025, f.metric, f.kind, f.unit
   case when s.kind = 'aggregator' then 1 else 0 end as syndicated,
   case f.comparator when 'eq' then 0 when 'gte' then 1 when 'gt' then 1
        when 'lte' then 2 when 'lt' then 2 else 3 end as rounded,
-  case when s.province = f.province then 1 else 0 end as own_paper,
-  s.title as source, f.evidence
+  case when s.province = f.province then 1 else 0 end as own_paper, a.source_id
 from facts f join articles a on a.id = f.article_id left join sources s on s.id = a.source_id
 where a.duplicate_of is null and f.level = 'province' and f.province is not null
   and f.segment is null
@@ -223,64 +222,67 @@ _YEAR_KEY = "province, as_of_year, metric, kind, unit, increment, stars_min, sta
 SERIES_RULE = "syndicated, rounded, as_of desc, own_paper desc, published desc, id desc"
 # A report disagrees with the chosen value V when it is further from V than this
 # (5 % of V, at least 1), in the direction its comparator allows.
-TOLERANCE = "max(1, 0.05 * s.value)"
+TOLERANCE = "max(1, 0.05 * chosen_value)"
 MERGER_DATE = "2025-07-01"  # the 34-province map (nlp.areas: province_2025)
 
 _STARS = ("case when stars_min is null then null when stars_min = stars_max "
           "then stars_min || '★' else stars_min || '–' || stars_max || '★' end")
-_SAME_POINT = """o.province = s.area and o.metric = s.metric and o.kind = s.kind
-  and o.unit = s.unit and o.increment = s.increment and o.stars_min is s.stars_min
-  and o.stars_max is s.stars_max and o.as_of_year = s.year"""
 _SAME_KEY = """n.metric = s.metric and n.kind = s.kind and n.unit = s.unit
   and n.increment = s.increment and n.stars_min is s.stars_min and n.stars_max is s.stars_max
   and n.year = s.year"""
 
 _REBUILD = {
-    "_fy_index": "create index temp._fy_point on _fy (province, metric, kind, as_of_year)",
+    "_fy_id": "create unique index temp._fy_id on _fy (id)",
+    "_ranked_reset": "drop table if exists temp._ranked",
+    # every report ranked within its series point (one window pass): the chosen report is
+    # the first by the rule; a later one disagrees when it is beyond the tolerance
+    "_ranked": f"""
+create temp table _ranked as
+select r.*, case when rn > 1 and (
+    (comparator in ('eq', 'approx') and abs(value - chosen_value) > {TOLERANCE})
+    or (comparator in ('gt', 'gte') and value - chosen_value > {TOLERANCE})
+    or (comparator in ('lt', 'lte') and chosen_value - value > {TOLERANCE})) then 1 else 0
+  end as disagrees
+from (
+  select fy.*, row_number() over w as rn, first_value(id) over w as chosen_id,
+    first_value(value) over w as chosen_value, first_value(rounded) over w as chosen_rounded,
+    first_value(as_of) over w as chosen_as_of, max(value) over p as max_value,
+    count(*) over p as reports
+  from _fy fy where as_of_year is not null
+  window p as (partition by {_YEAR_KEY}), w as (p order by {SERIES_RULE})
+) r""",
     # one value per province, metric, kind, addition or total, star range and year
     "series": f"""
 insert into series
 select 'province', x.province, ocop_key(x.province), x.province_2025, ocop_key(x.province_2025),
   x.metric, x.kind, x.unit, x.increment, x.stars_min, x.stars_max,
   {_STARS.replace("stars_", "x.stars_")}, x.as_of_year, x.value, x.comparator, x.as_of,
-  x.max_value, x.reports, c.articles, 0, x.id, x.article_id, x.published, x.source, x.evidence,
+  x.max_value, x.reports, c.articles, c.conflicts, x.id, x.article_id, x.published,
+  (select title from sources where id = x.source_id), (select evidence from facts where id = x.id),
   1, 1, x.province, cast(x.id as text)
-from (
-  select fy.*, max(value) over w as max_value, count(*) over w as reports,
-    row_number() over (w order by {SERIES_RULE}) as rn
-  from _fy fy where as_of_year is not null
-  window w as (partition by {_YEAR_KEY})
-) x
+from _ranked x
 join (
-  select {_YEAR_KEY}, count(distinct article_id) as articles
-  from _fy where as_of_year is not null group by {_YEAR_KEY}
+  select {_YEAR_KEY}, count(distinct article_id) as articles, sum(disagrees) as conflicts
+  from _ranked group by {_YEAR_KEY}
 ) c on c.province = x.province and c.as_of_year = x.as_of_year and c.metric = x.metric
    and c.kind = x.kind and c.unit = x.unit and c.increment = x.increment
    and c.stars_min is x.stars_min and c.stars_max is x.stars_max
 where x.rn = 1""",
-    # every report of a series point that disagrees with its chosen value
+    # every report of a series point that disagrees with its chosen value, both sentences
     "series_conflicts": f"""
 insert into series_conflicts
-select s.area, s.area_key, s.area_2025, s.metric, s.kind, s.unit, s.increment, s.stars_min,
-  s.stars_max, s.stars, s.year, {TOLERANCE}, s.value, s.comparator, s.fact_id, s.article_id,
-  s.published, s.source, s.evidence,
-  o.value, o.comparator, o.id, o.article_id, o.published, o.source, o.evidence,
-  case when o.syndicated then 'syndicated' when o.rounded > (select r.rounded from _fy r
-         where r.id = s.fact_id) then 'rounded'
-       when o.as_of < s.as_of then 'earlier' when o.as_of > s.as_of then 'later'
+select o.province, ocop_key(o.province), o.province_2025, o.metric, o.kind, o.unit, o.increment,
+  o.stars_min, o.stars_max, {_STARS.replace("stars_", "o.stars_")}, o.as_of_year,
+  {TOLERANCE}, s.value, s.comparator, s.id, s.article_id, s.published,
+  (select title from sources where id = s.source_id), (select evidence from facts where id = s.id),
+  o.value, o.comparator, o.id, o.article_id, o.published,
+  (select title from sources where id = o.source_id), (select evidence from facts where id = o.id),
+  case when o.syndicated then 'syndicated' when o.rounded > o.chosen_rounded then 'rounded'
+       when o.as_of < o.chosen_as_of then 'earlier' when o.as_of > o.chosen_as_of then 'later'
        else 'same date' end
-from series s join _fy o on {_SAME_POINT} and o.id != s.fact_id
-where s.scope = 'province' and (
-  (o.comparator in ('eq', 'approx') and abs(o.value - s.value) > {TOLERANCE})
-  or (o.comparator in ('gt', 'gte') and o.value - s.value > {TOLERANCE})
-  or (o.comparator in ('lt', 'lte') and s.value - o.value > {TOLERANCE}))""",
-    "series_conflict_counts": """
-update series set conflicts = (
-  select count(*) from series_conflicts c where c.area_key = series.area_key
-    and c.year = series.year and c.metric = series.metric and c.kind = series.kind
-    and c.unit = series.unit and c.increment = series.increment
-    and c.stars_min is series.stars_min and c.stars_max is series.stars_max)
-where scope = 'province'""",
+from _ranked o join _fy s on s.id = o.chosen_id
+where o.disagrees = 1""",
+    "_ranked_done": "drop table temp._ranked",
     # the 2025 map: a province's point is the sum of the provinces merged into it, unless
     # a report after the merger gives it for the new province itself
     "series_2025": f"""
