@@ -34,14 +34,14 @@ COMPARATOR_WORDS = {"eq": "exactly", "gte": "at least", "gt": "more than", "lte"
 # The columns of a province's series table and of the ranking:
 # (name, label, metric, kind, increment, stars_min, stars_max)
 COLUMNS = [
-    ("products", "Sản phẩm OCOP / products (3–5★)", "products", "actual", 0, 3, 5),
+    ("products", "Sản phẩm / products 3–5★", "products", "actual", 0, 3, 5),
     ("products_3_star", "3★", "products", "actual", 0, 3, 3),
     ("products_4_star", "4★", "products", "actual", 0, 4, 4),
     ("products_5_star", "5★", "products", "actual", 0, 5, 5),
-    ("products_added", "Thêm trong năm / added in the year", "products", "actual", 1, 3, 5),
+    ("products_added", "Thêm / added in the year", "products", "actual", 1, 3, 5),
     ("subjects", "Chủ thể / subjects", "subjects", "actual", 0, 3, 5),
-    ("target", "Mục tiêu / target (total)", "products", "target", 0, 3, 5),
-    ("target_added", "Mục tiêu thêm / target (added)", "products", "target", 1, 3, 5),
+    ("target", "Mục tiêu / target", "products", "target", 0, 3, 5),
+    ("target_added", "Mục tiêu thêm / target added", "products", "target", 1, 3, 5),
 ]
 CHART_SERIES = [  # (column, legend, colour, dashed)
     ("products", "products, total (3–5★)", "#1f77b4", False),
@@ -310,7 +310,7 @@ LON0, LON1, LAT0, LAT1 = 101.8, 110.2, 8.0, 23.8
 
 
 def map_svg(datasette, provinces: list[dict], values: dict, scope: str,
-            width=440, height=820) -> Markup:
+            width=380, height=710) -> Markup:
     """Provinces as circles sized by products (area ∝ value) over a silhouette of the
     country drawn from the same coordinates; each circle links to its province page."""
     lat_c, lon_c = ("latitude_2025", "longitude_2025") if scope == "province_2025" else (
@@ -334,8 +334,8 @@ def map_svg(datasette, provinces: list[dict], values: dict, scope: str,
                      f'<text x="{xx + 3:.1f}" y="{height - 4}" fill="#7a93ab">{lon}°E</text>')
     # the land: every province of 2019–2025 as a disc (the 63 discs overlap into the country)
     land = "".join(f'<circle cx="{px(p["longitude"], p["latitude"])[0]:.1f}" '
-                   f'cy="{px(p["longitude"], p["latitude"])[1]:.1f}" r="25"/>'
-                   for p in provinces if p.get("latitude"))  # noqa: E501
+                   f'cy="{px(p["longitude"], p["latitude"])[1]:.1f}" r="{width / 18:.1f}"/>'
+                   for p in provinces if p.get("latitude"))
     parts.append(f'<g class="land" fill="#f4efe4" stroke="none">{land}</g>')
     top = max([v["value"] for v in values.values()] or [1])
     seen = set()
@@ -361,13 +361,14 @@ def map_svg(datasette, provinces: list[dict], values: dict, scope: str,
             'fill="#1f77b4" fill-opacity="0.55" stroke="#0b3d66"><title>{}</title></circle>'
             '<text x="{:.1f}" y="{:.1f}" font-size="12" fill="#0b2540">{} {}</text></a>').format(
             href, cx, cy, r, label, cx + r + 3, cy + 4, name, _num(v["value"])))
-    parts.append(f'<g transform="translate({width - 150},40)" class="legend">'  # Gulf of Tonkin
-                 f'<rect width="140" height="100" fill="#fff" fill-opacity="0.8"/>'
-                 f'<text x="8" y="18">products (3–5★)</text>')
+    lx, ly = px(102.0, 13.2)  # the legend over Cambodia, west of the Mekong delta
+    parts.append(f'<g transform="translate({lx:.0f},{ly:.0f})" class="legend">'
+                 f'<rect width="128" height="104" fill="#fff" fill-opacity="0.85"/>'
+                 f'<text x="6" y="16">products (3–5★)</text>')
     for i, frac in enumerate((1.0, 0.25)):
         r = 4 + 30 * math.sqrt(frac)
-        parts.append(f'<circle cx="{40 + i * 60}" cy="{62}" r="{r:.1f}" fill="#1f77b4" '
-                     f'fill-opacity="0.55" stroke="#0b3d66"/><text x="{40 + i * 60}" y="96" '
+        parts.append(f'<circle cx="{38 + i * 56}" cy="{56}" r="{r:.1f}" fill="#1f77b4" '
+                     f'fill-opacity="0.55" stroke="#0b3d66"/><text x="{38 + i * 56}" y="100" '
                      f'text-anchor="middle">{escape(_num(round(top * frac)))}</text>')
     parts.append("</g></svg>")
     return Markup("".join(str(p) for p in parts))
