@@ -437,8 +437,8 @@ def test_publish_serves_immutable(sample_db, tmp_path):
                            str(sample_db), "--out", str(out)], capture_output=True, text=True,
                           timeout=120)
     assert proc.returncode == 0, proc.stderr
-    for name in ("ocop.db", "metadata.yaml", "settings.json", "plugins/ocop.py",
-                 "inspect-data.json", "requirements.txt", "run.sh", "Dockerfile", "README.md"):
+    for name in ("ocop.db", "metadata.yaml", "settings.json", "plugins/ocop.py", "plugins/pages.py",
+                 "templates/ocop_province.html", "inspect-data.json", "requirements.txt", "run.sh", "Dockerfile", "README.md"):
         assert (out / name).is_file(), name
     assert "datasette-block-robots" in (out / "requirements.txt").read_text()
     port = free_port()
@@ -451,5 +451,6 @@ def test_publish_serves_immutable(sample_db, tmp_path):
         assert rows[0]["latest_actual"] == 412
         assert "Disallow: /" in srv.get("/robots.txt")[2]
         assert len(_feed(srv, "/ocop/new_facts_feed.atom")) == 13
+        assert 'class="ocop-chart"' in srv.get("/-/ocop/province/dong%20thap")[2]  # pages.py
     finally:
         srv.stop()
