@@ -17,10 +17,14 @@ What it adds to the storage schema:
   "đ"), as well as the accented spelling.
 * ``fact_details`` – a view: each fact with its article's title, URL, date
   and its source (scalar subqueries, so counting its rows stays cheap).
-* summary tables rebuilt by ``refresh``: ``province_totals`` (latest reported
-  total per province/metric/kind/unit/star range), ``province_years``
-  (per province and year) – both from facts whose ``segment`` is null only
-  (FACTS.md: a province's totals are built from segment-null facts),
+* summary tables rebuilt by ``refresh``: ``series`` (the reconciled series: one
+  value per province – as published and on the 2025 map – metric, kind, addition
+  or running total, star range and year, chosen by the rule of docs/series.md),
+  ``series_conflicts`` (every report that disagrees with a chosen value, both
+  sentences), ``province_years`` (the as-published series) and ``province_totals``
+  (its latest running total per province/metric/kind/unit/star range) – all from
+  facts whose ``segment`` is null only (FACTS.md: a province's totals are built
+  from segment-null facts), each row with the fact it shows and its report count,
   ``article_provinces`` (which provinces an article is about, for per-province
   feeds), ``source_stats`` and ``skipped_reasons``
   (per outlet, for crawl health), ``facts_cube`` (facts counted per combination
@@ -104,14 +108,32 @@ from facts f
 # -- summary tables ------------------------------------------------------------
 
 # Bump when a summary table changes: `ocop serve` then refreshes a file made earlier.
-SUMMARY_VERSION = 5  # 5: totals from segment-null facts only; segment in the cube
-SUMMARY_TABLES = ("province_totals", "province_years", "article_provinces", "source_stats",
-                  "skipped_reasons", "facet_counts", "facts_cube")
+SUMMARY_VERSION = 6  # 6: reconciled series (+ conflicts) that the province summaries read
+SUMMARY_TABLES = ("series", "series_conflicts", "province_totals", "province_years",
+                  "article_provinces", "source_stats", "skipped_reasons", "facet_counts",
+                  "facts_cube")
 CUBE_COLUMNS = ("province", "province_2025", "metric", "kind", "stars_min", "stars_max", "year",
                 "segment")
 # Summary tables declare no foreign keys: they are derived data, rebuilt by refresh(),
 # and must not stop the storage from replacing or deleting facts and articles.
 _SCHEMA = {
+    "series": """
+create table series (
+  scope text, area text, area_key text, area_2025 text, area_2025_key text, metric text, kind text, unit text, increment int,
+  stars_min int, stars_max int, stars text, year int,
+  value numeric, comparator text, as_of text, max_value numeric, reports int, articles int,
+  conflicts int, fact_id int, article_id int, published text, source text, evidence text,
+  parts int, parts_total int, provinces text, fact_ids text,
+  primary key (scope, area, metric, kind, unit, increment, stars_min, stars_max, year))""",
+    "series_conflicts": """
+create table series_conflicts (
+  area text, area_key text, area_2025 text, metric text, kind text, unit text, increment int,
+  stars_min int, stars_max int, stars text, year int, tolerance numeric,
+  value numeric, comparator text, fact_id int, article_id int, published text, source text,
+  evidence text,
+  other_value numeric, other_comparator text, other_fact_id int, other_article_id int,
+  other_published text, other_source text, other_evidence text, other_rank text,
+  primary key (area, metric, kind, unit, increment, stars_min, stars_max, year, other_fact_id))""",
     "province_totals": """
 create table province_totals (
   province text, province_key text, province_2025 text, province_2025_key text,
@@ -152,6 +174,9 @@ create table facet_counts (
   primary key (table_name, column_name, value))""",
 }
 _INDEXES = [
+    "create index if not exists series_area on series (area_key, scope, metric, year)",
+    "create index if not exists series_year on series (scope, year, metric)",
+    "create index if not exists series_conflicts_area on series_conflicts (area_key, year)",
     "create index if not exists province_totals_key on province_totals (province_key)",
     "create index if not exists province_totals_key25 on province_totals (province_2025_key)",
     "create index if not exists province_years_key on province_years (province_key, year)",
@@ -167,56 +192,133 @@ _INDEXES = [
     "create index if not exists crawl_run_sites_source on crawl_run_sites (source_id, run_id)",
 ]
 
-# Province-level facts of original (not syndicated) articles with their as-of year
-# (the fact's year, else the article's publication year), built once per refresh
-# as a temporary table that province_totals and province_years both read. Only facts
-# with a null segment: a province's totals count all of its OCOP products/subjects,
-# not a subset ("Các HTX sở hữu 201 sản phẩm", "7 cấp mới"; FACTS.md, Segments).
+# Province-level facts with a null segment (FACTS.md: a province's totals count all of
+# its OCOP products/subjects, not a subset such as "Các HTX sở hữu 201 sản phẩm" or
+# "7 cấp mới") of articles that are not syndicated copies, built once per refresh as a
+# temporary table that every province summary reads. Each carries what the series rule
+# (docs/series.md) ranks reports by: its as-of year (the fact's year, else the article's),
+# its as-of date (the publication date when the fact is of that year, else the end of
+# the fact's year), whether an aggregator published it, how rounded it is (exact, a
+# lower bound "tối thiểu/hơn", an upper bound "tối đa/dưới", "khoảng") and whether the
+# province's own paper published it.
 _FY = """
 create temp table _fy as
 select f.id, f.article_id, f.province, f.province_2025, f.metric, f.kind, f.unit,
   coalesce(f.increment, 0) as increment, f.stars_min, f.stars_max, f.value, f.comparator,
-  coalesce(f.year, cast(substr(a.published, 1, 4) as integer)) as as_of_year, a.published
-from facts f join articles a on a.id = f.article_id
+  coalesce(f.year, cast(substr(a.published, 1, 4) as integer)) as as_of_year, a.published,
+  case when f.year is null or a.published is null
+         or f.year = cast(substr(a.published, 1, 4) as integer) then substr(a.published, 1, 10)
+       else f.year || '-12-31' end as as_of,
+  case when s.kind = 'aggregator' then 1 else 0 end as syndicated,
+  case f.comparator when 'eq' then 0 when 'gte' then 1 when 'gt' then 1
+       when 'lte' then 2 when 'lt' then 2 else 3 end as rounded,
+  case when s.province = f.province then 1 else 0 end as own_paper, a.source_id
+from facts f join articles a on a.id = f.article_id left join sources s on s.id = a.source_id
 where a.duplicate_of is null and f.level = 'province' and f.province is not null
   and f.segment is null
 """
 _YEAR_KEY = "province, as_of_year, metric, kind, unit, increment, stars_min, stars_max"
+# The series rule, as an ORDER BY: the first report of a series point is its value.
+SERIES_RULE = "syndicated, rounded, as_of desc, own_paper desc, published desc, id desc"
+# A report disagrees with the chosen value V when it is further from V than this
+# (5 % of V, at least 1), in the direction its comparator allows.
+TOLERANCE = "max(1, 0.05 * chosen_value)"
+MERGER_DATE = "2025-07-01"  # the 34-province map (nlp.areas: province_2025)
 
 _STARS = ("case when stars_min is null then null when stars_min = stars_max "
           "then stars_min || '★' else stars_min || '–' || stars_max || '★' end")
+_SAME_KEY = """n.metric = s.metric and n.kind = s.kind and n.unit = s.unit
+  and n.increment = s.increment and n.stars_min is s.stars_min and n.stars_max is s.stars_max
+  and n.year = s.year"""
 
 _REBUILD = {
-    "province_totals": f"""
-insert into province_totals
-select province, ocop_key(province), province_2025, ocop_key(province_2025),
-  metric, kind, unit, stars_min, stars_max, {_STARS}, value, comparator, as_of_year, published,
-  reports, id, article_id
+    "_fy_id": "create unique index temp._fy_id on _fy (id)",
+    "_ranked_reset": "drop table if exists temp._ranked",
+    # every report ranked within its series point (one window pass): the chosen report is
+    # the first by the rule; a later one disagrees when it is beyond the tolerance
+    "_ranked": f"""
+create temp table _ranked as
+select r.*, case when rn > 1 and (
+    (comparator in ('eq', 'approx') and abs(value - chosen_value) > {TOLERANCE})
+    or (comparator in ('gt', 'gte') and value - chosen_value > {TOLERANCE})
+    or (comparator in ('lt', 'lte') and chosen_value - value > {TOLERANCE})) then 1 else 0
+  end as disagrees
 from (
-  select fy.*, count(*) over w as reports,
-    row_number() over (w order by as_of_year desc, published desc, id desc) as rn
-  from _fy fy
-  where increment = 0
-  window w as (partition by province, metric, kind, unit, stars_min, stars_max)
-) where rn = 1""",
-    "province_years": f"""
-insert into province_years
-select x.province, ocop_key(x.province), x.province_2025, ocop_key(x.province_2025),
-  x.as_of_year, x.metric, x.kind, x.unit, x.increment, x.stars_min, x.stars_max,
-  {_STARS.replace("stars_", "x.stars_")}, x.value, x.max_value, x.reports, c.articles, x.id
-from (
-  select fy.*, max(value) over w as max_value, count(*) over w as reports,
-    row_number() over (w order by published desc, id desc) as rn
+  select fy.*, row_number() over w as rn, first_value(id) over w as chosen_id,
+    first_value(value) over w as chosen_value, first_value(rounded) over w as chosen_rounded,
+    first_value(as_of) over w as chosen_as_of, max(value) over p as max_value,
+    count(*) over p as reports
   from _fy fy where as_of_year is not null
-  window w as (partition by {_YEAR_KEY})
-) x
+  window p as (partition by {_YEAR_KEY}), w as (p order by {SERIES_RULE})
+) r""",
+    # one value per province, metric, kind, addition or total, star range and year
+    "series": f"""
+insert into series
+select 'province', x.province, ocop_key(x.province), x.province_2025, ocop_key(x.province_2025),
+  x.metric, x.kind, x.unit, x.increment, x.stars_min, x.stars_max,
+  {_STARS.replace("stars_", "x.stars_")}, x.as_of_year, x.value, x.comparator, x.as_of,
+  x.max_value, x.reports, c.articles, c.conflicts, x.id, x.article_id, x.published,
+  (select title from sources where id = x.source_id), (select evidence from facts where id = x.id),
+  1, 1, x.province, cast(x.id as text)
+from _ranked x
 join (
-  select {_YEAR_KEY}, count(distinct article_id) as articles
-  from _fy where as_of_year is not null group by {_YEAR_KEY}
+  select {_YEAR_KEY}, count(distinct article_id) as articles, sum(disagrees) as conflicts
+  from _ranked group by {_YEAR_KEY}
 ) c on c.province = x.province and c.as_of_year = x.as_of_year and c.metric = x.metric
    and c.kind = x.kind and c.unit = x.unit and c.increment = x.increment
    and c.stars_min is x.stars_min and c.stars_max is x.stars_max
 where x.rn = 1""",
+    # every report of a series point that disagrees with its chosen value, both sentences
+    "series_conflicts": f"""
+insert into series_conflicts
+select o.province, ocop_key(o.province), o.province_2025, o.metric, o.kind, o.unit, o.increment,
+  o.stars_min, o.stars_max, {_STARS.replace("stars_", "o.stars_")}, o.as_of_year,
+  {TOLERANCE}, s.value, s.comparator, s.id, s.article_id, s.published,
+  (select title from sources where id = s.source_id), (select evidence from facts where id = s.id),
+  o.value, o.comparator, o.id, o.article_id, o.published,
+  (select title from sources where id = o.source_id), (select evidence from facts where id = o.id),
+  case when o.syndicated then 'syndicated' when o.rounded > o.chosen_rounded then 'rounded'
+       when o.as_of < o.chosen_as_of then 'earlier' when o.as_of > o.chosen_as_of then 'later'
+       else 'same date' end
+from _ranked o join _fy s on s.id = o.chosen_id
+where o.disagrees = 1""",
+    "_ranked_done": "drop table temp._ranked",
+    # the 2025 map: a province's point is the sum of the provinces merged into it, unless
+    # a report after the merger gives it for the new province itself
+    "series_2025": f"""
+insert into series
+select 'province_2025', p.name_2025, p.key_2025, p.name_2025, p.key_2025, s.metric, s.kind,
+  s.unit, s.increment, s.stars_min, s.stars_max, s.stars, s.year, sum(s.value),
+  case when min(s.comparator) = max(s.comparator) then min(s.comparator) else 'approx' end,
+  max(s.as_of), sum(s.max_value), sum(s.reports), sum(s.articles), sum(s.conflicts),
+  case when count(*) = 1 then max(s.fact_id) end,
+  case when count(*) = 1 then max(s.article_id) end, max(s.published),
+  case when count(*) = 1 then max(s.source) end, case when count(*) = 1 then max(s.evidence) end,
+  case when max(s.area_key = p.key_2025 and s.as_of >= '{MERGER_DATE}') then max(m.total)
+       else count(*) end,
+  max(m.total), group_concat(s.area, ', '), group_concat(s.fact_id, ',')
+from series s join provinces p on p.key = s.area_key
+join (select key_2025, count(*) as total from provinces group by key_2025) m
+  on m.key_2025 = p.key_2025
+where s.scope = 'province' and (
+  (s.area_key = p.key_2025 and s.as_of >= '{MERGER_DATE}')
+  or not exists (select 1 from series n where n.scope = 'province' and n.area_key = p.key_2025
+                 and {_SAME_KEY} and n.as_of >= '{MERGER_DATE}'))
+group by p.key_2025, s.metric, s.kind, s.unit, s.increment, s.stars_min, s.stars_max, s.year""",
+    "province_years": """
+insert into province_years
+select area, area_key, area_2025, area_2025_key, year, metric, kind, unit, increment,
+  stars_min, stars_max, stars, value, max_value, reports, articles, fact_id
+from series where scope = 'province'""",
+    "province_totals": """
+insert into province_totals
+select area, area_key, area_2025, area_2025_key, metric, kind, unit, stars_min, stars_max, stars,
+  value, comparator, year, published, all_reports, fact_id, article_id
+from (
+  select s.*, sum(reports) over w as all_reports, row_number() over (w order by year desc) as rn
+  from series s where scope = 'province' and increment = 0
+  window w as (partition by area, metric, kind, unit, stars_min, stars_max)
+) where rn = 1""",
     "article_provinces": """
 insert into article_provinces
 select f.article_id, f.province, ocop_key(f.province), max(f.province_2025),

@@ -108,8 +108,9 @@ def test_province_profile(site, tmp_path):
 
 
 def test_province_chart(site, tmp_path):
-    dom = look(site, "/ocop/province_over_time?province=dong+thap", "province-over-time",
-               tmp_path, budget=10000)
-    # datasette-vega drew the chart (a canvas or SVG inside its container)
-    assert "vega-embed" in dom and re.search(r"<(canvas|svg)\b", dom)
-    assert "products total" in visible_text(dom)
+    dom = look(site, "/-/ocop/province/dong%20thap", "province-chart", tmp_path)
+    # the chart is an SVG drawn by the server: a legend, years on the axis, linked points
+    chart = re.search(r'<svg class="ocop-chart".*?</svg>', dom, re.S).group(0)
+    assert "products, total (3–5★)" in chart and "products target (total, by deadline)" in chart
+    assert re.search(r'>2022</text>.*>2023</text>.*>2024</text>.*>2025</text>', chart, re.S)
+    assert len(re.findall(r'<a href="/ocop/facts/\d+"><circle', chart)) == 3

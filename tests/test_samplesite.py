@@ -298,7 +298,7 @@ ALLOWED = {
     "comparator": {"eq", "gte", "gt", "lte", "lt", "approx"},
 }
 FIELDS = {"level", "province", "district", "metric", "unit", "kind", "increment", "value", "comparator",
-          "stars_min", "stars_max", "year", "evidence", "province_2025"}
+          "stars_min", "stars_max", "year", "segment", "evidence", "province_2025"}
 PROVINCES_2025 = {
     "Hà Nội", "Huế", "Lai Châu", "Điện Biên", "Sơn La", "Lạng Sơn", "Quảng Ninh", "Thanh Hóa", "Nghệ An",
     "Hà Tĩnh", "Cao Bằng", "Tuyên Quang", "Lào Cai", "Thái Nguyên", "Phú Thọ", "Bắc Ninh", "Hưng Yên",

@@ -64,6 +64,7 @@ class Fact:
     level: str = "province"
     province: str | None = ""      # "" = the article's province
     district: str | None = None
+    segment: str | None = None     # the subset counted (FACTS.md): "hợp tác xã", "nâng hạng"
 
     def as_dict(self, article_province):
         province = article_province if self.province == "" else self.province
@@ -78,7 +79,7 @@ class Fact:
             "metric": self.metric, "unit": self.unit, "kind": self.kind,
             "increment": self.increment, "value": v, "comparator": self.comparator,
             "stars_min": self.stars[0], "stars_max": self.stars[1], "year": self.year,
-            "evidence": nfc(self.evidence),
+            "segment": nfc(self.segment), "evidence": nfc(self.evidence),
             "province_2025": PROVINCE_2025[province] if province else None,
         }
 

@@ -8,8 +8,6 @@
   table it reads the value counts from the ``facet_counts`` summary table that
   ``ocop_crawler.views.refresh`` keeps, instead of a GROUP BY over a million rows.
   Filtered pages (a selected facet, a search) are counted live as usual.
-* The chart of the ``province_over_time`` canned query opens with a line per
-  series (datasette-vega reads its settings from the URL fragment).
 """
 from __future__ import annotations
 
@@ -246,10 +244,6 @@ def register_facet_classes():
     return [SummaryFacet]
 
 
-VEGA_DEFAULTS = ("g.mark=line&g.x_column=year&g.x_type=ordinal&g.y_column=value"
-                 "&g.y_type=quantitative&g.color_column=series")
-
-
 # Column descriptions fold into a "What the columns mean" box above the table (they
 # would otherwise push the rows below the fold) and become tooltips of the headers.
 FOLD_DESCRIPTIONS = """
@@ -273,9 +267,5 @@ FOLD_DESCRIPTIONS = """
 
 @hookimpl
 def extra_body_script(request):
-    script = FOLD_DESCRIPTIONS
-    if request is not None and request.path.rstrip("/").endswith("/province_over_time"):
-        script += (f"if (!location.hash) {{ history.replaceState(null, '', "
-                   f"location.pathname + location.search + '#{VEGA_DEFAULTS}'); }}")
-    return script
+    return FOLD_DESCRIPTIONS
 
