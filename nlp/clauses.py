@@ -24,7 +24,7 @@ _BREAKDOWN = re.compile(r"trong đó|trong số (?:này|đó)|bao gồm|\bgồm\
 _CONTINUATION = re.compile(r"^\s*(?:trong đó|trong số (?:này|đó)|cụ thể|bao gồm|gồm|đồng thời|riêng|ngoài ra|trong cơ cấu)", I)
 _PARTS_START = re.compile(r"^\s*(?:trong đó|trong số (?:này|đó)|bao gồm|gồm|trong cơ cấu|cụ thể|chia ra|"
                           r"nhiều nhất là|dẫn đầu là|đứng đầu là|"
-                          r"(?:các|những) sản phẩm(?: OCOP)?[^\d.;:]{0,60}?(?:bao gồm|gồm|như sau)\s*:)", I)
+                          r"(?:các|những) sản phẩm(?: OCOP)?[^\d.;:]{0,60}?(?:bao gồm|gồm|như sau)\b\s*:?)", I)
 # ", huyện Hàm Yên 12 sản phẩm": the next item of a list of areas, said like the one before it
 _LIST_ITEM = re.compile(r"[,;]\s*(?:và\s+)?[^\d,;.()]{1,30}?\s*(?:có|với)?\s*$", I)
 _OF_THESE = re.compile(r"^\s*trong\s+(?:tổng\s+)?(?:số\s+)?$", I)
@@ -411,6 +411,8 @@ class SentenceReader:
             d.year = doc.year_target or doc.pub_year or doc.last_year
         elif d.increment:                              # an addition: the year of the round being reported
             d.year = doc.year_actual or doc.round_year or doc.pub_year
+        elif cues.TOTAL_AFTER.search(self.s[v.cstart:m.start]):
+            d.year = doc.year_actual or doc.round_year or doc.pub_year   # "Qua đó, nâng tổng số … lên 611": after the round
         else:
             d.year = doc.pub_year or doc.year_actual
         if self.every_year and d.kind == "target" and not ys_left:

@@ -95,7 +95,7 @@ def target_cue(text: str):
 _INC = [  # (pattern, increment?) - the last cue before a number wins
     (re.compile(r"từ đầu năm(?:\s+\d{4})?(?:\s+(?:đến|tới)\s+(?:nay|hiện tại|thời điểm này))?", I), True),
     (re.compile(r"lũy kế|luỹ kế|tổng số|tổng cộng|nâng tổng|hiện có|hiện nay|hiện tại|(?<!thực )(?<!xuất )(?<!thể )(?<!phát )\bhiện\b|đến nay|tới nay|"
-                r"tính (?:đến|tới)(?: hết| cuối)?(?: năm)?(?: \d{4})?|(?:đến|tới) (?:hết |cuối )?(?:quý [IVX\d]+|tháng \d+)(?: năm (?:nay|\d{4})|\s*/\s*\d{4})?|(?:đến|tới) (?:hết |cuối )?năm(?: \d{4})?|đến hết|đến cuối|đến thời điểm|đến tháng(?: \d+)?(?: năm \d{4}|/\d{4})?|"
+                r"(?:tính )?(?:đến|tới) (?:hết |cuối )?(?:quý [IVX\d]+|tháng \d+)(?: năm (?:nay|\d{4})|\s*/\s*\d{4})?|tính (?:đến|tới)(?: hết| cuối)?(?: năm)?(?: \d{4})?|(?:đến|tới) (?:hết |cuối )?năm(?: \d{4})?|đến hết|đến cuối|đến thời điểm|đến tháng(?: \d+)?(?: năm \d{4}|/\d{4})?|"
                 r"từ khi triển khai|từ lúc triển khai|sau \S+ năm|toàn tỉnh đã có|giai đoạn", I), False),
     (re.compile(r"\bthêm\b|\bmới\b|\btăng(?! trưởng| cường| giá| thu| lên| từ)\b|trong năm|\bnăm (?:19|20)\d\d|năm nay|năm qua|\bquý\b|\bđợt\b|"
                 r"lần này|đánh giá lại|công nhận cho|chứng nhận cho|trao (?:giấy )?chứng nhận|công bố|kết quả|"
@@ -107,6 +107,7 @@ _INC = [  # (pattern, increment?) - the last cue before a number wins
 
 # "từ năm 2019 đến nay, huyện đã trao chứng nhận cho 38 sản phẩm": counted since, a running total
 _CUMULATIVE = re.compile(r"(?:từ|kể từ)\s+(?:năm\s+)?(?:19|20)\d\d\s*(?:,\s*)?(?:đến|tới)\s+(?:nay|hiện nay|hiện tại)|"
+                         r"tính từ\s+(?:năm\s+)?(?:19|20)\d\d|"
                          r"(?:từ|kể từ)\s+khi\s+(?:triển khai|thực hiện|bắt đầu)|lũy kế|luỹ kế", I)
 
 
@@ -154,7 +155,8 @@ _DECREE = re.compile(r"(?:quyết định|kế hoạch|nghị quyết|công văn
 # "giai đoạn 2021 - 2025, đến nay, …": the programme's phase, the count is as of now
 _PHASE_NOW = re.compile(r"giai đoạn(?:\s+từ)?(?:\s+năm)?\s+(?:19|20)\d\d\s*(?:-|–|đến|tới)\s*(?:năm\s+)?(?:19|20)\d\d"
                         r"(?=[\s,)]*(?:và\s+)?(?:đến nay|đến thời điểm này|hiện nay|hiện tại|tính đến nay))", I)
-_SINCE = re.compile(r"(?:từ|kể từ)\s+(?:năm\s+)?(?:19|20)\d\d\s*(?:,\s*)?(?:đến|tới)\s+(?:nay|hiện nay|hiện tại)", I)
+_SINCE = re.compile(r"(?:từ|kể từ)\s+(?:năm\s+)?(?:19|20)\d\d\s*(?:,\s*)?(?:đến|tới)\s+(?:nay|hiện nay|hiện tại)|"
+                    r"tính từ\s+(?:năm\s+)?(?:19|20)\d\d", I)
 
 
 def years(text: str, published_year: int | None = None):

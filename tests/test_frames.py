@@ -353,3 +353,19 @@ def test_the_denominator_of_a_share_of_the_plan_is_the_plan():
     text = "Đến hết tháng 10/2024, tỉnh Yên Bái đã cấp chứng nhận OCOP cho 52/40 sản phẩm, đạt 130% kế hoạch."
     got = {(f["value"], f["kind"], f["increment"]) for f in facts(text)}
     assert (40, "target", True) in got and 52 in {v for v, kind, _ in got if kind == "actual"}
+
+
+def test_as_of_a_quarter_since_a_year_and_a_total_raised_by_the_round():
+    text = "Tính đến hết quý I/2024, toàn tỉnh Thanh Hóa có 455 sản phẩm OCOP của 340 chủ thể."
+    assert {(f["value"], f["increment"]) for f in facts(text, published="2024-04-20")} == {(455, False), (340, False)}
+    text = "Như vậy, tính từ năm 2019, Thanh Hóa đã có 121 sản phẩm OCOP."
+    assert [(f["increment"], f["year"]) for f in facts(text, published="2020-11-30")] == [(False, 2020)]
+    text = ("Năm 2024, tỉnh Thanh Hóa công nhận thêm 95 sản phẩm OCOP. "
+            "Qua đó, nâng tổng số sản phẩm OCOP của tỉnh lên 587 sản phẩm.")
+    assert {(f["value"], f["year"]) for f in facts(text, published="2025-01-09")} == {(95, 2024), (587, 2024)}
+
+
+def test_the_products_listed_without_a_colon_break_down_the_round():
+    text = ("UBND tỉnh Lào Cai công nhận 30 sản phẩm OCOP năm 2019. "
+            "Các sản phẩm gồm 22 sản phẩm 3 sao và 8 sản phẩm 4 sao.")
+    assert {(f["value"], f["increment"]) for f in facts(text, published="2019-11-05")} == {(30, True), (22, True), (8, True)}
