@@ -24,10 +24,11 @@ _BREAKDOWN = re.compile(r"trong đó|trong số (?:này|đó)|bao gồm|\bgồm\
 _CONTINUATION = re.compile(r"^\s*(?:trong đó|trong số (?:này|đó)|cụ thể|bao gồm|gồm|đồng thời|riêng|ngoài ra|trong cơ cấu)", I)
 _PARTS_START = re.compile(r"^\s*(?:trong đó|trong số (?:này|đó)|bao gồm|gồm|trong cơ cấu|cụ thể|chia ra|"
                           r"nhiều nhất là|dẫn đầu là|đứng đầu là|"
-                          r"(?:các|những) sản phẩm(?: OCOP)?[^\d.;:]{0,60}?(?:bao gồm|gồm|như sau)\b\s*:?)", I)
+                          r"(?:các|những) sản phẩm(?: OCOP)?[^\d.;:]{0,60}?(?:bao gồm|gồm|như sau|thuộc)\b\s*:?)", I)
 # ", huyện Hàm Yên 12 sản phẩm": the next item of a list of areas, said like the one before it
 _LIST_ITEM = re.compile(r"[,;]\s*(?:và\s+)?[^\d,;.()]{1,30}?\s*(?:có|với)?\s*$", I)
 _OF_THESE = re.compile(r"^\s*trong\s+(?:tổng\s+)?(?:số\s+)?$", I)
+_AS_OF_NOW = re.compile(r"\b(?:đến nay|tới nay|hiện nay|hiện có|hiện tại|đến thời điểm (?:này|hiện tại))\b", I)
 _NEW_SUBJECT = re.compile(r"lũy kế|luỹ kế|đến nay|tính đến|hiện nay|hiện có|^\s*năm \d{4}", I)
 _PLAN_BEFORE = re.compile(r"(?:kế hoạch|KH|chỉ tiêu)(?:\s+năm)?(?:\s+\d{4})?\s*[(:]?\s*$", I)
 _CHANGE_BEFORE = re.compile(r"\b(?:tăng|giảm)\s*(?:thêm\s*)?$|nâng tổng số[^,;]{0,60}$", I)
@@ -413,6 +414,8 @@ class SentenceReader:
             d.year = doc.year_actual or doc.round_year or doc.pub_year
         elif cues.TOTAL_AFTER.search(self.s[v.cstart:m.start]):
             d.year = doc.year_actual or doc.round_year or doc.pub_year   # "Qua đó, nâng tổng số … lên 611": after the round
+        elif doc.asof_year and not _AS_OF_NOW.search(self.s[:m.start]):
+            d.year = doc.asof_year                     # "đến cuối năm 2024, cả nước có …" frames the totals after it
         else:
             d.year = doc.pub_year or doc.year_actual
         if self.every_year and d.kind == "target" and not ys_left:
@@ -536,6 +539,8 @@ class SentenceReader:
         doc.prev_heads = heads[-1:] or doc.prev_heads
         doc.prev_kind = kept[-1].kind
         for d in kept:
+            if d.year_explicit and d.kind == "actual" and not d.increment and not d.child:
+                doc.asof_year = d.year
             if d.year_explicit or d.year:
                 if d.kind == "target":
                     doc.year_target = d.year or doc.year_target

@@ -37,6 +37,7 @@ class Doc:
         self.year_actual: int | None = None
         self.year_target: int | None = None
         self.round_year: int | None = None   # the first year stated beside a certification round
+        self.asof_year: int | None = None     # the year a running total was stated as of ("đến cuối năm 2024")
         self.national_council = False         # the text named the national (5-star) council
         self.last_year: int | None = None    # undated articles: the last year the text named
         self.prev_heads: list = []         # heads of the last sentence's counts ("Trong đó, ..." continues them)

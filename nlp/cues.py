@@ -101,7 +101,8 @@ _INC = [  # (pattern, increment?) - the last cue before a number wins
                 r"lần này|đánh giá lại|công nhận cho|chứng nhận cho|trao (?:giấy )?chứng nhận|công bố|kết quả|"
                 r"qua \S+ tháng|\d+ tháng đầu năm|"
                 r"\bvừa\s+(?:được\s+)?(?:ban hành|công nhận|chứng nhận|phê duyệt|trao|cấp|xếp hạng|phân hạng)|"
-                r"\bqua (?:đánh giá|chấm điểm|thẩm định|xét chọn)|^\W*theo đó\b", I), True),
+                r"\bqua (?:đánh giá|chấm điểm|thẩm định|xét chọn)|^\W*theo đó\b|"
+                r"(?:sau|trong) (?:năm đầu tiên|năm đầu|một năm|1 năm)\b", I), True),   # a programme's first year
 ]
 
 

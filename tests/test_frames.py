@@ -369,3 +369,23 @@ def test_the_products_listed_without_a_colon_break_down_the_round():
     text = ("UBND tỉnh Lào Cai công nhận 30 sản phẩm OCOP năm 2019. "
             "Các sản phẩm gồm 22 sản phẩm 3 sao và 8 sản phẩm 4 sao.")
     assert {(f["value"], f["increment"]) for f in facts(text, published="2019-11-05")} == {(30, True), (22, True), (8, True)}
+
+
+def test_the_first_year_of_a_programme_counts_additions():
+    text = ("Sau năm đầu tiên triển khai, Hà Tĩnh đã có 48 sản phẩm được công nhận đạt chuẩn OCOP. "
+            "Các sản phẩm OCOP thuộc 40 chủ thể.")
+    assert {(f["value"], f["increment"]) for f in facts(text, published="2019-12-20")} == {(48, True), (40, True)}
+
+
+def test_an_as_of_date_frames_the_totals_after_it():
+    text = ("Đến cuối năm 2024, cả nước có 16.000 sản phẩm OCOP.\n\n"
+            "Thành phố Hà Nội dẫn đầu cả nước với hơn 3.000 sản phẩm OCOP.")
+    got = {(f["level"], f["value"], f["year"]) for f in facts(text, published="2025-02-20")}
+    assert got == {("national", 16000, 2024), ("province", 3000, 2024)}
+
+
+def test_a_total_restated_as_of_now_takes_the_publication_year():
+    text = ("UBND tỉnh vừa công nhận thêm 20 sản phẩm đạt chuẩn OCOP năm 2023, nâng tổng số sản phẩm OCOP "
+            "của tỉnh Hà Tĩnh lên 340 sản phẩm.\n\nĐến nay, toàn tỉnh có 340 sản phẩm OCOP.")
+    got = {(f["value"], f["year"]) for f in facts(text, published="2024-02-12")}
+    assert got == {(20, 2023), (340, 2024)}
