@@ -81,8 +81,10 @@ def summaries(db) -> dict[str, list]:
         cols = [r[1] for r in query(db, f"pragma table_info([{t}])") if r[1] not in TIMESTAMPS]
         rows = []
         for row in query(db, f"select {', '.join(cols)} from [{t}]"):
-            rows.append(tuple(urls.get(v, ("?", v)) if c == "article_id"
-                              else facts.get(v, ("?", v)) if c == "fact_id" else v
+            rows.append(tuple(urls.get(v, ("?", v)) if c.endswith("article_id")
+                              else facts.get(v, ("?", v)) if c.endswith("fact_id")
+                              else tuple(sorted(facts.get(int(i), ("?", i)) for i in str(v).split(",") if i.strip()))
+                              if c == "fact_ids" and v is not None else v
                               for c, v in zip(cols, row)))
         out[t] = sorted(rows, key=repr)
     return out
