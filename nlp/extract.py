@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from . import areas, cues
+from . import areas, cues, limits, offsets
 from .clauses import Draft, read_sentence
 from .context import Doc, doc_province
 from .normalize import normalize
@@ -41,7 +41,7 @@ def extract_facts(text, *, title=None, published=None, url=None, home_province=N
     """
     body = normalize(text or "")
     title = normalize(title or "").strip()
-    paras = paragraphs(body)
+    paras = limits.split_paragraphs(paragraphs(body))   # no paragraph too long to read in linear time
     if title and not body.lstrip().startswith(title[:60]):
         paras = [(-1, title)] + paras
     if not paras:
@@ -84,12 +84,13 @@ def extract_facts(text, *, title=None, published=None, url=None, home_province=N
         if not is_candidate(para):
             doc.remember(find_places(para, doc.province))
             continue
-        for s_off, sent in sentences(para):
+        for s_off, sent in limits.capped(sentences(para)):   # bounded work per piece
             start = None if off < 0 else off + s_off
             places = find_places(sent, doc.province)
             if is_candidate(sent):
                 n_sent += 1
                 for d in read_sentence(sent, places, doc, ocop_para):
+                    limits.sane(d)                      # no share above 100%, no impossible year
                     why = _why(d, doc, province_note)
                     if explain is not None:
                         explain.append({"sentence": n_sent, "text": sent, "number": sent[d.mention.start:d.mention.end],
@@ -102,8 +103,7 @@ def extract_facts(text, *, title=None, published=None, url=None, home_province=N
             if opening and not doc.year_actual:
                 doc.year_actual = opening[0][1]
     facts = _merge(facts)
-    if body != (text or ""):
-        _point_into(text or "", facts)
+    _point_into(text or "", facts)     # offsets and evidence in the caller's text (nlp.offsets)
     return facts
 
 
@@ -120,12 +120,18 @@ def _point_into(original: str, facts: list[dict]) -> None:
     (typographic quotes, dashes, spaces, entities): each fact keeps the words of
     the page itself, located near where the normalised text had them."""
     found: dict[tuple, tuple] = {}
+    keyed = None
     for f in facts:
         if f["sent_start"] is None:
             continue
         key = (f["sent_start"], f["evidence"])
         if key not in found:
-            found[key] = _locate(original, f["evidence"], f["sent_start"])
+            start, ev = f["sent_start"], f["evidence"]
+            if original[start:start + len(ev)] == ev:
+                found[key] = (start, start + len(ev))
+            else:
+                keyed = keyed or offsets.Keyed(original)
+                found[key] = keyed.find(ev, start) or _locate(original, ev, start)
         span = found[key]
         if span is None:
             f["sent_start"] = f["sent_end"] = None
@@ -200,8 +206,9 @@ def _merge(facts):
     body = [f for f in facts if not f["_headline"]]
     title = [f for f in facts if f["_headline"]]
     out = []
+    by_key: dict[tuple, list] = {}     # the facts of ``out`` by key: linear, not quadratic
     for f in body:
-        same = [g for g in out if key(g) == key(f)]
+        same = by_key.get(key(f), [])
         target = next((g for g in same if (g["stars_min"], g["stars_max"]) == (f["stars_min"], f["stars_max"])), None)
         if target is None:
             # the same figure with and without a star range, stated in different sentences
@@ -210,6 +217,7 @@ def _merge(facts):
                            and f["value"] >= 10 and f["increment"] == g["increment"]), None)
         if target is None:
             out.append(f)
+            by_key.setdefault(key(f), []).append(f)
         else:
             _specialise(target, f)
     for f in title:
