@@ -17,7 +17,7 @@ zero-width characters, hard-wrapped lines re-joined), but a fact's
 ``locate(original, evidence, hint)`` finds the span: the exact slice at the hint,
 else the first match of the evidence's *key* (letters and digits without
 diacritics, "đ"/"ð" as "d", spaces and invisible characters left out, quotes and
-dashes unified) at or after the hint. ``Keyed`` builds the original's key once,
+dashes unified, dots left out) at or after the hint. ``Keyed`` builds the original's key once,
 in linear time, for all the facts of an article.
 """
 from __future__ import annotations
@@ -25,24 +25,36 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_left
 
-_SKIP = set(" \t\n\r\f\v\u00a0\u00ad\u200b\u200c\u200d\u2060\ufeff\u202f\u205f\u3000") \
+_SKIP = set(" \t\n\r\f\v\u00a0\u00ad\u200b\u200c\u200d\u2060\ufeff\u202f\u205f\u3000.…") \
     | {chr(c) for c in range(0x2000, 0x200b)}
 _SAME = {"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "`": "'",
-         "–": "-", "—": "-", "−": "-", "‐": "-", "‑": "-", "…": "...", "ð": "d", "đ": "d"}
+         "–": "-", "—": "-", "−": "-", "‐": "-", "‑": "-", "ð": "d", "đ": "d"}
 
 
 def _key_of(ch: str) -> str:
+    """The key of one character: one character, or "" (spaces, dots, combining marks)."""
     if ch in _SKIP:
         return ""
     low = ch.lower()
     if low in _SAME:
         return _SAME[low]
     if ord(ch) < 128:
-        return low
+        return low[:1]
     if unicodedata.combining(ch):
         return ""
     base = unicodedata.normalize("NFD", low)
-    return "".join(c for c in base if not unicodedata.combining(c)) or low
+    return ("".join(c for c in base if not unicodedata.combining(c)) or low)[:1]
+
+
+class _Table(dict):
+    """str.translate table computing each character's key once."""
+
+    def __missing__(self, code: int) -> str:
+        key = self[code] = _key_of(chr(code))
+        return key
+
+
+_TABLE = _Table()
 
 
 class Keyed:
@@ -50,17 +62,9 @@ class Keyed:
 
     def __init__(self, text: str):
         self.text = text
-        chars, pos = [], []
-        cache: dict[str, str] = {}
-        for i, ch in enumerate(text):
-            k = cache.get(ch)
-            if k is None:
-                k = cache[ch] = _key_of(ch)
-            for c in k:
-                chars.append(c)
-                pos.append(i)
-        self.key = "".join(chars)
-        self.pos = pos
+        self.key = text.translate(_TABLE)                  # one key char per kept char (C speed)
+        table = _TABLE
+        self.pos = [i for i, ch in enumerate(text) if table[ord(ch)]]
 
     def find(self, evidence: str, hint: int | None = None):
         """(start, end) of ``evidence`` in the text, searching from near ``hint``; or None."""
@@ -75,13 +79,15 @@ class Keyed:
         if at < 0:
             return None
         start, end = self.pos[at], self.pos[at + len(key) - 1] + 1
-        while end < len(self.text) and unicodedata.combining(self.text[end]):
-            end += 1                                   # the marks of a decomposed last letter
+        dots = evidence.rstrip()[-1:] in (".", "…")
+        while end < len(self.text) and (unicodedata.combining(self.text[end])
+                                        or (dots and self.text[end] in ".…")):
+            end += 1                       # the marks of a decomposed last letter, the final stop
         return start, end
 
 
 def key_of(text: str) -> str:
-    return "".join(_key_of(ch) for ch in text)
+    return text.translate(_TABLE)
 
 
 def locate(original: str, evidence: str, hint: int | None, keyed: Keyed | None = None):
