@@ -5,8 +5,8 @@ length (each count looks back over the clause before it). Real sentences are
 short (the longest in the dev articles has 876 characters), but a page whose
 table lost its line breaks, or a hostile input, can put a million characters
 in one "sentence". ``capped`` cuts any sentence longer than ``MAX_SENTENCE``
-into pieces of at most that length, after the last "; " (else ", ", ". ", a
-space) before the limit, so the work per piece is bounded and the total grows
+into pieces of at most ``PIECE`` characters, after the last "; " (else ", ",
+". ", a space) before the limit (a count looks back over its piece only), so the work per piece is bounded and the total grows
 linearly; ``split_paragraphs`` does the same to paragraphs over ``MAX_PARAGRAPH``.
 
 ``WORK`` counts what the reader was given (pieces, characters, the longest
@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-MAX_SENTENCE = 1200          # characters given to the sentence reader at once
+MAX_SENTENCE = 1200          # a longer sentence is cut (the longest real one: 876 characters) ...
+PIECE = 400                  # ... into pieces of at most this many characters
 MAX_PARAGRAPH = 4000         # characters of one paragraph (the longest real one: ~1,000)
 YEARS = (2000, 2040)         # the years cues.years accepts; OCOP itself began in 2018
 WORK: Counter = Counter()    # pieces, chars, cut (sentences cut), longest
@@ -39,17 +40,18 @@ def split_paragraphs(paras, limit: int = MAX_PARAGRAPH) -> list:
     return out
 
 
-def capped(sentences, limit: int = MAX_SENTENCE):
-    """(offset, piece) pairs: each sentence as is, or cut into pieces of <= ``limit`` chars."""
+def capped(sentences, limit: int = MAX_SENTENCE, piece: int = PIECE):
+    """(offset, piece) pairs: each sentence as is, or if longer than ``limit`` cut into
+    pieces of <= ``piece`` chars."""
     for off, sent in sentences:
         if len(sent) <= limit:
             _count(sent)
             yield off, sent
             continue
         WORK["cut"] += 1
-        for p_off, piece in _pieces(sent, limit, ("; ", ", ", ". ", " ")):
-            _count(piece)
-            yield off + p_off, piece
+        for p_off, part in _pieces(sent, piece, ("; ", ", ", ". ", " ")):
+            _count(part)
+            yield off + p_off, part
 
 
 def _pieces(text: str, limit: int, marks: tuple):

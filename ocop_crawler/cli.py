@@ -7,6 +7,9 @@
     ocop reextract  -> ocop_crawler.extraction.reextract
     ocop serve      -> ocop_crawler.serve.serve
     ocop publish    -> ocop_crawler.serve.publish
+
+Each command first checks its input with ``ocop_crawler.checks`` (paths, databases,
+ports, options); ``main`` turns a bad input into one line on stderr and exit status 2.
 """
 from __future__ import annotations
 
@@ -41,10 +44,7 @@ def demo(db_path, no_serve, port):
     spider, prints a summary and serves Datasette on 127.0.0.1:PORT until Ctrl-C.
     """
     from .crawl import run_demo
-    if os.path.exists(db_path):
-        checks.open_existing_db(db_path)
-    else:
-        checks.check_output_path(db_path, what="database")
+    checks.check_db_for_writing(db_path)
     if not no_serve:
         checks.check_port(port)
     sys.exit(run_demo(db_path, serve=not no_serve, port=port))
@@ -182,8 +182,8 @@ def main(argv=None):
     except click.ClickException as exc:
         print(f"{name}: {_one_line(exc.format_message())}", file=sys.stderr)
         sys.exit(exc.exit_code)
-    except click.Abort:
-        print(f"{name}: aborted", file=sys.stderr)
+    except (click.Abort, KeyboardInterrupt):
+        print(f"{_command(argv)}: interrupted", file=sys.stderr)
         sys.exit(130)
     except checks.InputError as exc:
         print(f"{_command(argv)}: {_one_line(exc)}", file=sys.stderr)

@@ -180,7 +180,7 @@ def test_work_is_bounded_on_a_page_without_line_breaks():
     limits.WORK.clear()
     facts = extract_facts(text)
     assert limits.WORK["cut"] >= 1
-    assert limits.WORK["longest"] <= limits.MAX_SENTENCE
+    assert limits.WORK["longest"] <= limits.MAX_SENTENCE and limits.WORK["pieces"] >= len(text) // limits.PIECE
     assert limits.WORK["chars"] <= len(text)
     check_facts(text, facts)
     assert facts and all(f["sent_end"] - f["sent_start"] <= limits.MAX_SENTENCE for f in facts)
