@@ -11,7 +11,8 @@ articles of its outlet, with their figures and dates changed, so no two pages
 have the same text (the dedup step sees distinct articles). About 60 % are OCOP
 articles. Every article page is padded to about ``PAGE_BYTES`` with what makes
 a real provincial paper's page that heavy — an inline script of site settings,
-a sidebar of headlines and a footer of text, no extra links — so parsing costs
+a sidebar of headlines and a footer of text (the same on pages of about the
+same size, as a site's boilerplate is), no extra links — so parsing costs
 what it costs on the real press. The servers are the sample site's own
 (``ThreadingHTTPServer``), with a listen backlog of ``BACKLOG`` connections.
 """
@@ -101,9 +102,10 @@ def _padded(respond, articles_by_path, page_bytes):
         if status == 200 and path in articles_by_path and "</body>" in text:
             missing = page_bytes - len(text.encode("utf-8"))
             if missing > 0:
-                pad = cache.get(path)
+                size = missing // 2000 * 2000 + 2000      # one padding per 2 KB step, shared
+                pad = cache.get(size)
                 if pad is None:
-                    pad = cache[path] = _padding(hash(path) & 0xFFFF, missing)
+                    pad = cache[size] = _padding(size, size)
                 text = text.replace("</body>", pad + "</body>", 1)
         return status, ctype, text, modified
     return wrapper

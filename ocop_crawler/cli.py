@@ -143,7 +143,7 @@ def reextract(db_path):
 def serve(db_path, port, host, immutable):
     """Serve the database with Datasette (read-only) and the project's metadata."""
     from .serve import serve as run
-    checks.open_existing_db(db_path)
+    checks.open_existing_db(db_path, quick_check=None)   # read-only: no 10 s page scan of a huge file
     checks.check_port(port, host)
     sys.exit(run(db_path, port=port, host=host, immutable=immutable))
 
@@ -155,7 +155,7 @@ def serve(db_path, port, host, immutable):
 def publish(db_path, out_dir):
     """Prepare a hosted, read-only deployment of the database (see README)."""
     from .serve import publish as run
-    checks.open_existing_db(db_path)
+    checks.open_existing_db(db_path, quick_check=None)
     checks.check_output_dir(out_dir)
     sys.exit(run(db_path, out_dir))
 
