@@ -63,16 +63,18 @@ def _sqlite_header(path: Path) -> None:
 QUICK_CHECK_MAX_BYTES = 256 * 1024 * 1024   # quick_check reads every page: ~10 s at 1.3 GB
 
 
-def open_existing_db(path, *, what: str = "database", quick_check: bool | None = True) -> Path:
+def open_existing_db(path, *, what: str = "database", quick_check: bool | None = True,
+                     tables: set | None = None) -> Path:
     """Check that ``path`` is an intact ocop database, without writing to it.
 
     Raises ``InputError`` when the file is missing, a directory, unreadable, not
     SQLite, truncated, damaged (``PRAGMA quick_check``) or another program's
     database. ``quick_check=None`` (the read-only commands) runs the page check
     only on files up to ``QUICK_CHECK_MAX_BYTES``; commands that write always run
-    it. Returns the path.
+    it. ``tables``: the tables required (default ``OCOP_TABLES``; the demo, which
+    rebuilds an old demo database, needs only ``sources``). Returns the path.
     """
-    path = Path(path)
+    path, required = Path(path), tables
     _readable_file(path, what)
     _sqlite_header(path)
     # immutable=1 when there is no write-ahead log: SQLite then creates no -wal/-shm
@@ -83,12 +85,12 @@ def open_existing_db(path, *, what: str = "database", quick_check: bool | None =
         conn = sqlite3.connect(uri, uri=True)
         try:
             tables = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
-            missing = OCOP_TABLES - tables
+            missing = (OCOP_TABLES if required is None else required) - tables
             if missing:
                 raise InputError(f"{path} is not an ocop database (no {', '.join(sorted(missing))} "
                                  "table); it was left untouched")
             columns = {r[1] for r in conn.execute("pragma table_info(facts)")}
-            if not OCOP_FACT_COLUMNS <= columns:
+            if "facts" in tables and not OCOP_FACT_COLUMNS <= columns:
                 raise InputError(f"{path} is not an ocop database (its facts table is another "
                                  "program's); it was left untouched")
             if quick_check is None:
@@ -105,14 +107,14 @@ def open_existing_db(path, *, what: str = "database", quick_check: bool | None =
     return path
 
 
-def check_db_for_writing(path) -> Path:
+def check_db_for_writing(path, tables: set | None = None) -> Path:
     """A database a command may create or add to: a new file in an existing
-    directory, or an intact ocop database."""
+    directory, or an intact ocop database (with ``tables``, see ``open_existing_db``)."""
     path = Path(path)
     if path.is_file() and path.stat().st_size == 0:
         return path            # an empty file is an empty SQLite database
     if path.exists() or path.is_symlink():
-        return open_existing_db(path)
+        return open_existing_db(path, tables=tables)
     check_output_path(path, what="database")
     return path
 

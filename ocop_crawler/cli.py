@@ -44,7 +44,7 @@ def demo(db_path, no_serve, port):
     spider, prints a summary and serves Datasette on 127.0.0.1:PORT until Ctrl-C.
     """
     from .crawl import run_demo
-    checks.check_db_for_writing(db_path)
+    checks.check_db_for_writing(db_path, tables={"sources"})   # run_demo rebuilds a sample-only one
     if not no_serve:
         checks.check_port(port)
     sys.exit(run_demo(db_path, serve=not no_serve, port=port))
