@@ -154,6 +154,12 @@ def test_huge_numbers_do_not_overflow():
     assert extract_facts(text) == []
     facts = extract_facts("Tỉnh Hà Tĩnh có 1" + "0" * 20 + " sản phẩm OCOP, 287 sản phẩm đạt 3 sao.")
     assert [f["value"] for f in facts] == [287]
+    big = "9" * 309
+    for text in (f"Hà Tĩnh có 40 sản phẩm OCOP, chiếm {big}%.",
+                 f"Hà Tĩnh có 50 sản phẩm OCOP, {big}% đạt 3 sao.",
+                 f"Hà Tĩnh có 20 chủ thể OCOP, trong đó {big} là hợp tác xã."):
+        values = [f["value"] for f in extract_facts(text)]
+        assert values and None not in values, (text[:40], values)
 
 
 def test_shares_above_100_and_impossible_years_are_dropped():
