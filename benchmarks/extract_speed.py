@@ -99,7 +99,7 @@ def long_articles(arts, sizes) -> None:
             times.append(time.perf_counter() - t0)
         print(f"{name:16}" + "".join(f"{t:9.2f} s" for t in times) + f"{times[-1] / times[0]:8.1f}  "
               f"{facts:5}  {limits.WORK['cut'] + limits.WORK['paragraphs cut']:6}", flush=True)
-    print(f"(size ratio {sizes[-1] / sizes[0]:.0f}x; linear time: a time ratio near it; goal: 1 MB < 2 s)")
+    print(f"(size ratio {sizes[-1] / sizes[0]:.1f}x; linear time: a time ratio near it; goal: 1 MB < 2 s)")
 
 
 if __name__ == "__main__":
