@@ -26,10 +26,16 @@ demo: install
 test: install browser
 	$(BIN)/python -m pytest
 
+# Every figure of README "Figures measured", printed (never asserted). `make bench QUICK=1`:
+# smaller sizes (minutes instead of ~40 on 2 cores).
+BENCH_FLAGS := $(if $(QUICK),--quick,)
 bench: install
-	$(BIN)/python benchmarks/extract_speed.py
-	$(BIN)/python benchmarks/crawl_speed.py
-	$(BIN)/python benchmarks/parse_speed.py
+	$(BIN)/python benchmarks/extract_speed.py $(BENCH_FLAGS)
+	$(BIN)/python benchmarks/crawl_speed.py $(if $(QUICK),--runs 1,)
+	$(BIN)/python benchmarks/crawl_scale.py $(BENCH_FLAGS)
+	$(BIN)/python benchmarks/datasette_scale.py $(BENCH_FLAGS)
+	$(BIN)/python benchmarks/parse_speed.py $(if $(QUICK),--rounds 1,)
+	$(BIN)/python benchmarks/warc_import.py $(if $(QUICK),2000,)
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache artifacts

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 
-from . import areas, cues
+from . import areas, cues, limits, offsets
 from .clauses import Draft, read_sentence
 from .context import Doc, doc_province
-from .normalize import _CHARS, normalize
+from .normalize import normalize
 from .places import find_places
 from .sentences import BULLET, is_candidate, paragraphs, sentences
 from .source import province_from_source_line, province_from_url
@@ -41,7 +41,7 @@ def extract_facts(text, *, title=None, published=None, url=None, home_province=N
     """
     body = normalize(text or "")
     title = normalize(title or "").strip()
-    paras = paragraphs(body)
+    paras = limits.split_paragraphs(paragraphs(body))   # no paragraph too long to read in linear time
     if title and not body.lstrip().startswith(title[:60]):
         paras = [(-1, title)] + paras
     if not paras:
@@ -86,12 +86,13 @@ def extract_facts(text, *, title=None, published=None, url=None, home_province=N
             if doc.pub_year is None:
                 doc.last_year = next((y for _, y in reversed(cues.years(para))), doc.last_year)
             continue
-        for s_off, sent in sentences(para):
+        for s_off, sent in limits.capped(sentences(para)):   # bounded work per piece
             start = None if off < 0 else off + s_off
             places = find_places(sent, doc.province)
             if is_candidate(sent):
                 n_sent += 1
                 for d in read_sentence(sent, places, doc, ocop_para):
+                    limits.sane(d)                      # no share above 100%, no impossible year
                     why = _why(d, doc, province_note)
                     if explain is not None:
                         explain.append({"sentence": n_sent, "text": sent, "number": sent[d.mention.start:d.mention.end],
@@ -106,8 +107,7 @@ def extract_facts(text, *, title=None, published=None, url=None, home_province=N
             if opening and not doc.year_actual:
                 doc.year_actual = opening[0][1]
     facts = _merge(facts)
-    if body != (text or ""):
-        _point_into(text or "", facts)
+    _point_into(text or "", facts)     # offsets and evidence in the caller's text (nlp.offsets)
     return facts
 
 
@@ -124,62 +124,24 @@ def _point_into(original: str, facts: list[dict]) -> None:
     (typographic quotes, dashes, spaces, entities): each fact keeps the words of
     the page itself, located near where the normalised text had them."""
     found: dict[tuple, tuple] = {}
-    aligned = None
+    keyed = None
     for f in facts:
         if f["sent_start"] is None:
             continue
         key = (f["sent_start"], f["evidence"])
         if key not in found:
-            if aligned is None:
-                aligned = _Aligned(original)
-            found[key] = aligned.locate(f["evidence"], f["sent_start"]) or _locate(original, f["evidence"], f["sent_start"])
+            start, ev = f["sent_start"], f["evidence"]
+            if original[start:start + len(ev)] == ev:
+                found[key] = (start, start + len(ev))
+            else:
+                keyed = keyed or offsets.Keyed(original)
+                found[key] = keyed.find(ev, start) or _locate(original, ev, start)
         span = found[key]
         if span is None:
             f["sent_start"] = f["sent_end"] = None
         else:
             f["sent_start"], f["sent_end"] = span
             f["evidence"] = original[span[0]:span[1]]
-
-
-class _Aligned:
-    """The caller's text with normalize()'s character mapping and space collapsing applied,
-    each character remembering where it stood: evidence is found with ``str.find``."""
-
-    def __init__(self, original: str):
-        self.same = original.translate(_SAME_LENGTH)     # quotes, dashes, odd spaces: offsets unchanged
-        self.original, self.text = original, None
-
-    def locate(self, evidence: str, hint: int):
-        at = _find(self.same, evidence, hint)
-        if at >= 0:
-            return at, at + len(evidence)
-        if self.text is None:
-            self._align(self.original)
-        at = _find(self.text, evidence, hint)
-        if at < 0 or not evidence:
-            return None
-        return self.index[at], self.index[at + len(evidence) - 1] + 1
-
-    def _align(self, original: str) -> None:
-        chars, index = [], []
-        for i, c in enumerate(original):
-            c = " " if (c.isspace() and c != "\n") or c in "\u200b\ufeff" else c.translate(_CHARS)
-            for x in c:
-                if x == " " and chars and chars[-1] == " ":
-                    continue
-                chars.append(x)
-                index.append(i)
-        self.text, self.index = "".join(chars), index
-
-
-def _find(text: str, evidence: str, hint: int) -> int:
-    at = text.find(evidence, max(0, hint - 300))
-    return at if at >= 0 else text.find(evidence)
-
-
-_SAME_LENGTH = {k: v for k, v in _CHARS.items() if isinstance(v, str) and len(v) == 1}
-_SAME_LENGTH.update({ord(c): " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
-                     "\u202f\u205f\u3000\t\r\f\v"})
 
 
 def _locate(original: str, evidence: str, hint: int):
@@ -247,8 +209,9 @@ def _merge(facts):
     body = [f for f in facts if not f["_headline"]]
     title = [f for f in facts if f["_headline"]]
     out = []
+    by_key: dict[tuple, list] = {}     # the facts of ``out`` by key: linear, not quadratic
     for f in body:
-        same = [g for g in out if key(g) == key(f)]
+        same = by_key.get(key(f), [])
         target = next((g for g in same if (g["stars_min"], g["stars_max"]) == (f["stars_min"], f["stars_max"])), None)
         if target is None:
             # the same figure with and without a star range, stated in different sentences
@@ -257,6 +220,7 @@ def _merge(facts):
                            and f["value"] >= 10 and f["increment"] == g["increment"]), None)
         if target is None:
             out.append(f)
+            by_key.setdefault(key(f), []).append(f)
         else:
             _specialise(target, f)
     for f in title:

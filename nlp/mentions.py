@@ -130,4 +130,4 @@ def find_mentions(s: str) -> list[Mention]:
             out.append(Mention(pos, m.end(), v, _metric(tyle["noun"]), "percent", tyle["noun"], anchored=True,
                                extra={"tyle": tyle.start()}))
     out.sort(key=lambda x: x.start)
-    return out
+    return [x for x in out if x.value is not None]    # a number too long to be a count is none

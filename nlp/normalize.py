@@ -1,7 +1,7 @@
 """Text normalisation: NFC, one spelling of look-alike characters, matching keys.
 
 ``normalize(text)`` is what every other module sees: NFC, non-breaking and odd
-spaces made plain, typographic quotes and dashes made ASCII, the Icelandic
+spaces made plain, zero-width characters removed, typographic quotes and dashes made ASCII, the Icelandic
 "Ð/ð" that some CMSs use for "Đ/đ" corrected, leftover tags and entities removed.
 
 ``name_key(name)`` is the key names are compared on: lower case, diacritics
@@ -16,12 +16,14 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_SPACES = re.compile(r"[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff\t\r\f\v]+")
+_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\r\f\v]+")
 _TAGS = re.compile(r"<[^>]{1,200}>")
 _CHARS = str.maketrans({
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2018": "'", "\u2019": "'",
     "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u2010": "-", "\u2011": "-",
     "\u00d0": "Đ", "\u00f0": "đ", "\u2026": "...", "\u00ad": None,
+    # zero-width characters vanish (pasted into words they would split them: "s\u200bản")
+    "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None, "\ufeff": None,
 })
 
 

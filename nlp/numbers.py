@@ -12,14 +12,15 @@ import re
 
 DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 # Number words accepted before a counted noun ("một" and "năm" only in a counting context: see mentions).
+MAX_DIGITS = 15     # more digits than any count or share: not a number of anything OCOP
 WORD_NUMBERS = r"mười một|mười hai|hai mươi|ba mươi|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười"
 
 
 def parse_number(token: str) -> float | None:
     """Value of a digit string ("1.002", "12,26", "01"); None if it is not one."""
     token = token.strip()
-    if not token:
-        return None
+    if not token or sum(c.isdigit() for c in token) > MAX_DIGITS:
+        return None     # no count has that many digits (and 309 of them overflow a float)
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", token):
         whole, _, frac = token.partition(",")
         value = float(whole.replace(".", "") + ("." + frac if frac else ""))
@@ -51,4 +52,6 @@ def parse_words(words: str) -> float | None:
 
 
 def _tidy(value: float):
+    if value != value or value in (float("inf"), float("-inf")):
+        return None
     return int(value) if value == int(value) else value

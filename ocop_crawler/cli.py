@@ -9,14 +9,20 @@
     ocop reextract  -> ocop_crawler.extraction.reextract
     ocop serve      -> ocop_crawler.serve.serve
     ocop publish    -> ocop_crawler.serve.publish
+
+Each command first checks its input with ``ocop_crawler.checks`` (paths, databases,
+ports, options); ``main`` turns a bad input into one line on stderr and exit status 2.
 """
 from __future__ import annotations
 
+import os
+import sqlite3
 import sys
 
 import click
 
 from . import __version__
+from . import checks
 
 DB_OPTION = click.option("--db", "db_path", default="ocop.db", show_default=True,
                          type=click.Path(dir_okay=False), help="SQLite database file.")
@@ -31,7 +37,8 @@ def cli():
 @cli.command()
 @DB_OPTION
 @click.option("--no-serve", is_flag=True, help="Stop after building the database; do not start Datasette.")
-@click.option("--port", default=8001, show_default=True, help="Datasette port (127.0.0.1).")
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(1, 65535),
+              help="Datasette port (127.0.0.1).")
 @click.option("--warc", "warc_dir", type=click.Path(file_okay=False), metavar="DIR",
               help="Also keep every fetched response (and its request) as WARC files in DIR.")
 def demo(db_path, no_serve, port, warc_dir):
@@ -41,6 +48,9 @@ def demo(db_path, no_serve, port, warc_dir):
     spider, prints a summary and serves Datasette on 127.0.0.1:PORT until Ctrl-C.
     """
     from .crawl import run_demo
+    checks.check_db_for_writing(db_path, tables={"sources"})   # run_demo rebuilds a sample-only one
+    if not no_serve:
+        checks.check_port(port)
     sys.exit(run_demo(db_path, serve=not no_serve, port=port, warc_dir=warc_dir))
 
 
@@ -57,7 +67,7 @@ def demo(db_path, no_serve, port, warc_dir):
 @click.option("--jobdir", default=".ocop-job", show_default=True, type=click.Path(file_okay=False),
               help="Where crawl state is kept for --resume.")
 @click.option("--http-cache", is_flag=True, help="Cache HTTP responses on disk (Scrapy HTTPCACHE).")
-@click.option("--max-pages", type=int, default=0, help="Stop after this many responses (0: no limit).")
+@click.option("--max-pages", type=click.IntRange(min=0), default=0, help="Stop after this many responses (0: no limit).")
 @click.option("--log-level", default="WARNING", show_default=True,
               type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"]), help="Scrapy log level.")
 @click.option("--warc", "warc_dir", type=click.Path(file_okay=False), metavar="DIR",
@@ -69,6 +79,9 @@ def crawl(db_path, sites, since, refresh, resume, jobdir, http_cache, max_pages,
           warc_dir, warc_max_size):
     """Crawl the registry's outlets for OCOP articles and store articles and facts."""
     from .crawl import run_crawl
+    since = checks.check_since(since)
+    checks.check_jobdir(jobdir, resume=resume)
+    checks.check_db_for_writing(db_path)
     sys.exit(run_crawl(db_path, sites=list(sites), since=since, refresh=refresh, resume=resume,
                        jobdir=jobdir, http_cache=http_cache, max_pages=max_pages,
                        log_level=log_level, warc_dir=warc_dir, warc_max_size=warc_max_size))
@@ -159,6 +172,7 @@ def extract(paths, output, explain):
     and the JSON lines go to -o FILE if one is given.
     """
     from .extraction import extract_paths
+    checks.check_output_path(output)
     sys.exit(extract_paths(list(paths), output, explain=explain))
 
 
@@ -193,18 +207,22 @@ def reextract(db_path):
     has all the new ones); the run is a crawl_runs row (command "reextract").
     """
     from .extraction import reextract as run
+    checks.open_existing_db(db_path)
     sys.exit(run(db_path))
 
 
 @cli.command()
 @DB_OPTION
-@click.option("--port", default=8001, show_default=True, help="Port on 127.0.0.1.")
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(1, 65535),
+              help="Port on 127.0.0.1.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind.")
 @click.option("--immutable", is_flag=True,
               help="The file is no longer written to (a copy): serve it immutable, faster.")
 def serve(db_path, port, host, immutable):
     """Serve the database with Datasette (read-only) and the project's metadata."""
     from .serve import serve as run
+    checks.open_existing_db(db_path, quick_check=None)   # read-only: no 10 s page scan of a huge file
+    checks.check_port(port, host)
     sys.exit(run(db_path, port=port, host=host, immutable=immutable))
 
 
@@ -215,11 +233,52 @@ def serve(db_path, port, host, immutable):
 def publish(db_path, out_dir):
     """Prepare a hosted, read-only deployment of the database (see README)."""
     from .serve import publish as run
+    checks.open_existing_db(db_path, quick_check=None)
+    checks.check_output_dir(out_dir)
     sys.exit(run(db_path, out_dir))
 
 
-def main():
-    cli(prog_name="ocop")
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def main(argv=None):
+    """Run ``ocop``; bad input ends in one line on stderr and a non-zero status, never a traceback.
+
+    Usage errors (click) and ``checks.InputError`` exit 2; a file the command could not
+    read or write (``OSError``, a damaged database) exits 1. ``OCOP_DEBUG=1`` re-raises
+    those errors with their traceback.
+    """
+    name = "ocop"
+    try:
+        status = cli.main(args=argv, prog_name="ocop", standalone_mode=False)
+    except click.UsageError as exc:
+        name = exc.ctx.command_path if exc.ctx else name
+        hint = f" (see `{name} --help`)" if exc.ctx else ""
+        print(f"{name}: {_one_line(exc.format_message())}{hint}", file=sys.stderr)
+        sys.exit(2)
+    except click.ClickException as exc:
+        print(f"{name}: {_one_line(exc.format_message())}", file=sys.stderr)
+        sys.exit(exc.exit_code)
+    except (click.Abort, KeyboardInterrupt):
+        print(f"{_command(argv)}: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except checks.InputError as exc:
+        print(f"{_command(argv)}: {_one_line(exc)}", file=sys.stderr)
+        sys.exit(2)
+    except (OSError, sqlite3.DatabaseError) as exc:
+        if os.environ.get("OCOP_DEBUG"):
+            raise
+        print(f"{_command(argv)}: {_one_line(exc)}", file=sys.stderr)
+        sys.exit(1)
+    sys.exit(status if isinstance(status, int) else 0)
+
+
+def _command(argv) -> str:
+    """"ocop COMMAND" for an error line."""
+    args = sys.argv[1:] if argv is None else list(argv)
+    sub = next((a for a in args if a in cli.commands), None)
+    return f"ocop {sub}" if sub else "ocop"
 
 
 if __name__ == "__main__":

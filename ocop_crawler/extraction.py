@@ -76,29 +76,67 @@ def explain_report(row: dict, records: list) -> str:
     return "\n".join(lines)
 
 
+STRING_FIELDS = ("text", "html", "url", "published", "title", "province")
+
+
+def _row_problem(row) -> str | None:
+    """Why a parsed .jsonl line is not an article (None when it is one)."""
+    if not isinstance(row, dict):
+        return f"not an object but {type(row).__name__}"
+    for key in STRING_FIELDS:
+        if row.get(key) is not None and not isinstance(row[key], str):
+            return f"`{key}` must be a string, not {type(row[key]).__name__}"
+    if "id" in row and (isinstance(row["id"], bool) or not isinstance(row["id"], (str, int))):
+        return f"`id` must be a string or an integer, not {type(row['id']).__name__}"
+    if not (row.get("text") or row.get("html")):
+        return "no `text` or `html` field"
+    return None
+
+
+def _decode(raw: bytes, path: Path, errors: list, first_line: int = 1) -> str:
+    """UTF-8 text of ``raw``; invalid bytes become U+FFFD and are reported with their line."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = first_line + raw[:exc.start].count(b"\n")
+        errors.append(f"{path}:{line}: invalid UTF-8 (byte 0x{raw[exc.start]:02x}; read with U+FFFD)")
+        return raw.decode("utf-8", errors="replace")
+
+
 def _read(path: Path, errors: list):
-    """Yield articles from a .txt/.html file or a .jsonl file; bad lines go to ``errors``."""
+    """Yield articles from a .txt/.html file or a .jsonl file; bad lines go to ``errors``.
+
+    A .jsonl line that is not UTF-8, not JSON, not an object or has a field of the
+    wrong type is reported (``path:line: why``) and skipped; the other lines are read.
+    """
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
-        with path.open(encoding="utf-8") as fh:
-            for n, line in enumerate(fh, 1):
+        with path.open("rb") as fh:
+            for n, raw in enumerate(fh, 1):
+                try:
+                    line = raw.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    errors.append(f"{path}:{n}: invalid UTF-8 (byte 0x{raw[exc.start]:02x} at column "
+                                  f"{exc.start + 1})")
+                    continue
                 if not line.strip():
                     continue
                 try:
                     row = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    errors.append(f"{path}:{n}: not JSON ({exc.msg})")
+                except (json.JSONDecodeError, RecursionError) as exc:
+                    errors.append(f"{path}:{n}: not JSON ({getattr(exc, 'msg', 'nested too deeply')})")
                     continue
-                if not isinstance(row, dict) or not (row.get("text") or row.get("html")):
-                    errors.append(f"{path}:{n}: no `text` or `html` field")
+                problem = _row_problem(row)
+                if problem:
+                    errors.append(f"{path}:{n}: {problem}")
                     continue
                 if "id" not in row:
                     row["id"] = f"{path.name}:{n}"
                 yield row
     elif suffix in (".html", ".htm"):
-        yield {"id": path.name, "html": path.read_text(encoding="utf-8", errors="replace")}
+        yield {"id": path.name, "html": _decode(path.read_bytes(), path, errors)}
     else:
-        yield {"id": path.name, "text": path.read_text(encoding="utf-8", errors="replace")}
+        yield {"id": path.name, "text": _decode(path.read_bytes(), path, errors)}
 
 
 def extract_paths(paths: list[str], output: str = "-", explain: bool = False) -> int:

@@ -279,7 +279,7 @@ def print_sites(as_json: bool = False, include_samples: bool = False, province: 
     try:
         sites = select_sites(include_samples=include_samples, province=province, kind=kind)
     except ValueError as e:
-        print(f"Error: {e}", file=sys.stderr)
+        print(f"ocop sites: {e}", file=sys.stderr)
         return 2
     if as_json:
         json.dump([s.as_dict() for s in sites], out, ensure_ascii=False, indent=2)

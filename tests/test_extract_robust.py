@@ -1,0 +1,202 @@
+"""The extractor never raises, its evidence is the caller's own text, and its work is bounded.
+
+Hypothesis drives ``nlp.extract.extract_facts`` with random text, with text built
+from the words an OCOP report uses (numbers, "sản phẩm", "sao", years, "%"), and
+with the sample site's own articles (written for this project) made hostile:
+NFD, "Ð" for "Đ", zero-width characters, hard-wrapped lines. For every fact:
+``text[sent_start:sent_end] == evidence`` (offsets index the caller's string as
+given, see ``nlp/offsets.py``), no share above 100 %, no year outside 2000–2040.
+No timing here: ``nlp.limits.WORK`` counts what the sentence reader was given.
+"""
+from __future__ import annotations
+
+import json
+import math
+import random
+import unicodedata
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from nlp import limits
+from nlp.extract import extract_facts
+from ocop_crawler import samplesite
+
+SETTINGS = settings(max_examples=60, deadline=None, derandomize=True,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+WORDS = ["sản phẩm", "OCOP", "đạt", "3 sao", "4 sao", "5 sao", "từ 3 sao trở lên", "chủ thể", "HTX",
+         "hợp tác xã", "trong đó", "gồm", "chiếm", "%", "năm", "2024", "2025", "1900", "3024",
+         "Hà Tĩnh", "Đồng Tháp", "huyện Can Lộc", "toàn tỉnh", "cả nước", "phấn đấu", "đến nay",
+         "công nhận", "thêm", "mới", "Ðến nay", "Ðắk Lắk", "kế hoạch", "KH", "(", ")", ";", ",", ".",
+         ":", "-", "+", "\n", "\n\n", " ", "  ", "\u200b", "\u00a0", "\u00ad", "“", "”", "…", "/",
+         "1.250", "12,5", "150%", "250 %", "99,9%", "0", "01", "một", "hai", "mười", "nghìn",
+         "9" * 309, "1" + "0" * 40, "giai đoạn 2021-2025", "quý 1/2024", "năm nay", "Tin liên quan",
+         "<b>", "</b>", "&amp;", "&nbsp;"]
+token = st.one_of(st.sampled_from(WORDS), st.integers(0, 100000).map(str),
+                  st.text(min_size=1, max_size=6))
+ocop_text = st.lists(token, max_size=120).map(" ".join)
+published = st.one_of(st.none(), st.sampled_from(["2024-05-01", "1900-01-01", "9999-12-31", "2024",
+                                                  "abc", "", "0000", "2025-02-30T10:00"]))
+
+
+def check_facts(text: str, facts: list[dict]) -> None:
+    for f in facts:
+        if f["sent_start"] is not None:
+            assert text[f["sent_start"]:f["sent_end"]] == f["evidence"], f
+        assert isinstance(f["value"], (int, float)) and math.isfinite(f["value"]), f
+        assert f["value"] >= 0
+        if f["unit"] == "percent":
+            assert f["value"] <= 100, f
+        assert f["year"] is None or 2000 <= f["year"] <= 2040, f
+        assert f["metric"] in ("products", "subjects") and f["kind"] in ("actual", "target")
+
+
+@SETTINGS
+@given(st.text(max_size=2000))
+def test_random_text_never_raises(text):
+    check_facts(text, extract_facts(text))
+
+
+@SETTINGS
+@given(ocop_text, published, st.one_of(st.none(), st.sampled_from(["Hà Tĩnh", "Hoà Bình", "x", ""])))
+def test_ocop_like_text(text, pub, home):
+    facts = extract_facts(text, published=pub, home_province=home, url="http://127.0.0.1/2024/a.html")
+    check_facts(text, facts)
+
+
+@SETTINGS
+@given(ocop_text, st.sampled_from(["NFD", "NFC", "NFKD"]))
+def test_decomposed_text(text, form):
+    text = unicodedata.normalize(form, text)
+    check_facts(text, extract_facts(text))
+
+
+def _gold():
+    return [json.loads(line) for line in samplesite.gold_path().read_text("utf-8").splitlines() if line]
+
+
+GOLD = _gold()
+
+
+def _figures(facts):
+    return sorted((f["value"], f["metric"], f["unit"], f["kind"], f["province"] or "", f["year"] or 0)
+                  for f in facts)
+
+
+def _zero_width(text, rnd):
+    chars = list(text)
+    for _ in range(len(chars) // 15):
+        chars.insert(rnd.randrange(len(chars)), rnd.choice("\u200b\u200c\u200d\ufeff\u2060"))
+    return "".join(chars)
+
+
+def _icelandic(text, rnd):
+    return text.replace("Đ", "Ð").replace("đ", "ð")
+
+
+def _nfd(text, rnd):
+    return unicodedata.normalize("NFD", text)
+
+
+def _hard_wrap(text, rnd):
+    width = rnd.randrange(40, 90)
+    out = []
+    for para in text.split("\n"):
+        line = ""
+        for word in para.split(" "):
+            if len(line) + len(word) > width and line:
+                out.append(line)
+                line = word
+            else:
+                line = f"{line} {word}" if line else word
+        out.append(line)
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("change", [_nfd, _icelandic, _zero_width])
+def test_hostile_copies_of_sample_articles_keep_their_facts(change):
+    """NFD, "Ð" and zero-width characters change no figure, and evidence stays the caller's text."""
+    rnd = random.Random(11)
+    for art in GOLD:
+        text = change(art["text"], rnd)
+        facts = extract_facts(text, published=art.get("published"))
+        check_facts(text, facts)
+        assert _figures(facts) == _figures(extract_facts(art["text"], published=art.get("published"))), art["id"]
+        assert all(f["sent_start"] is not None for f in facts), art["id"]   # the title is the first line
+
+
+def test_hard_wrapped_sample_articles():
+    """Hard-wrapped lines are re-joined: the evidence spans the line breaks as written."""
+    rnd = random.Random(5)
+    wrapped_facts = 0
+    for art in GOLD:
+        text = _hard_wrap(art["text"], rnd)
+        facts = extract_facts(text, published=art.get("published"))
+        check_facts(text, facts)
+        assert all(f["sent_start"] is not None for f in facts), art["id"]
+        wrapped_facts += sum("\n" in f["evidence"] for f in facts)
+    assert wrapped_facts > 50
+
+
+@SETTINGS
+@given(st.sampled_from(GOLD), st.randoms(use_true_random=False))
+def test_sample_articles_with_every_change(art, rnd):
+    text = art["text"]
+    for change in rnd.sample([_nfd, _icelandic, _zero_width, _hard_wrap], k=rnd.randrange(1, 5)):
+        text = change(text, rnd)
+    check_facts(text, extract_facts(text, published=art.get("published")))
+
+
+def test_huge_numbers_do_not_overflow():
+    text = f"Tỉnh Hà Tĩnh có {'9' * 309} sản phẩm OCOP và {'1' * 400}% chủ thể đạt 3 sao."
+    assert extract_facts(text) == []
+    facts = extract_facts("Tỉnh Hà Tĩnh có 1" + "0" * 20 + " sản phẩm OCOP, 287 sản phẩm đạt 3 sao.")
+    assert [f["value"] for f in facts] == [287]
+    big = "9" * 309
+    for text in (f"Hà Tĩnh có 40 sản phẩm OCOP, chiếm {big}%.",
+                 f"Hà Tĩnh có 50 sản phẩm OCOP, {big}% đạt 3 sao.",
+                 f"Hà Tĩnh có 20 chủ thể OCOP, trong đó {big} là hợp tác xã."):
+        values = [f["value"] for f in extract_facts(text)]
+        assert values and None not in values, (text[:40], values)
+
+
+def test_shares_above_100_and_impossible_years_are_dropped():
+    explain = []
+    facts = extract_facts("Đến nay, Hà Tĩnh có 287 sản phẩm OCOP, chiếm 150% số sản phẩm cả nước.",
+                          explain=explain)
+    assert [(f["value"], f["unit"]) for f in facts] == [(287, "count")]
+    assert any("above 100%" in r["why"] and not r["fact"] for r in explain)
+    facts = extract_facts("Năm nay, Hà Tĩnh công nhận thêm 40 sản phẩm OCOP.", published="1890-01-01")
+    assert [(f["value"], f["year"]) for f in facts] == [(40, None)]
+    assert "impossible" in facts[0]["why"]
+    facts = extract_facts("Năm nay, Hà Tĩnh công nhận thêm 40 sản phẩm OCOP.", published="2024-03-01")
+    assert [(f["value"], f["year"]) for f in facts] == [(40, 2024)]
+
+
+def test_work_is_bounded_on_a_page_without_line_breaks():
+    """A table that lost its line breaks: one 60,000-character 'sentence' full of counts.
+
+    The reader gets pieces of at most MAX_SENTENCE characters and never the same text
+    twice, so its work grows linearly with the length (benchmarks/extract_speed.py times it).
+    """
+    row = "huyện Can Lộc có 12 sản phẩm OCOP, 5 sản phẩm đạt 4 sao; "
+    text = "Hà Tĩnh: " + row * (60000 // len(row))
+    limits.WORK.clear()
+    facts = extract_facts(text)
+    assert limits.WORK["cut"] >= 1
+    assert limits.WORK["longest"] <= limits.MAX_SENTENCE and limits.WORK["pieces"] >= len(text) // limits.PIECE
+    assert limits.WORK["chars"] <= len(text)
+    check_facts(text, facts)
+    assert facts and all(f["sent_end"] - f["sent_start"] <= limits.MAX_SENTENCE for f in facts)
+
+
+def test_long_paragraphs_are_cut_and_offsets_stay_exact():
+    para = " ".join(f"Năm 2024, huyện Can Lộc có {n} sản phẩm OCOP đạt 3 sao." for n in range(10, 400))
+    text = "Hà Tĩnh\n\n" + para
+    limits.WORK.clear()
+    facts = extract_facts(text)
+    assert limits.WORK["paragraphs cut"] == 1
+    check_facts(text, facts)
+    assert len({f["value"] for f in facts}) >= 380
