@@ -41,8 +41,8 @@ SETTINGS = {
     "num_sql_threads": 3,
 }
 
-PLUGIN_PACKAGES = ("datasette", "datasette-atom", "datasette-vega", "datasette-cluster-map",
-                   "datasette-block-robots")
+PLUGIN_PACKAGES = ("datasette", "datasette-atom", "feedgen", "datasette-vega",
+                   "datasette-cluster-map", "datasette-block-robots")
 
 
 def load_metadata() -> dict:
@@ -142,7 +142,7 @@ README = """# OCOP facts: hosted Datasette
 Made by `ocop publish`. Everything Datasette needs is in this directory:
 
 - `ocop.db` – a snapshot of the database (served immutable; robots blocked by datasette-block-robots)
-- `metadata.yaml`, `settings.json`, `plugins/ocop.py`, `inspect-data.json` (cached table counts)
+- `metadata.yaml`, `settings.json`, `plugins/` (ocop.py, feeds.py, people.py), `inspect-data.json` (cached table counts)
 - `requirements.txt` – Datasette and the plugins, pinned
 
 Run it anywhere with Python:
@@ -154,8 +154,8 @@ or as a container (`docker build -t ocop-datasette . && docker run -p 8001:8001 
 or with Datasette's own publishers, e.g. Google Cloud Run:
 
     datasette publish cloudrun ocop.db --service ocop-facts \\
-      --metadata metadata.yaml --plugins-dir plugins \\
-      --install datasette-atom --install datasette-vega \\
+      --metadata metadata.yaml --plugins-dir plugins --template-dir templates \\
+      --install datasette-atom --install feedgen --install datasette-vega \\
       --install datasette-cluster-map --install datasette-block-robots \\
 {settings}
 """
@@ -199,7 +199,9 @@ def publish(db_path, out_dir) -> int:
 
     shutil.copy(METADATA, out / "metadata.yaml")
     (out / "plugins").mkdir(exist_ok=True)
-    shutil.copy(PLUGINS_DIR / "ocop.py", out / "plugins" / "ocop.py")
+    for plugin in sorted(PLUGINS_DIR.glob("*.py")):  # ocop.py, feeds.py, people.py, ...
+        if plugin.name != "__init__.py":
+            shutil.copy(plugin, out / "plugins" / plugin.name)
     for sub, src_dir in (("templates", TEMPLATES_DIR), ("static", STATIC_DIR)):
         if src_dir.is_dir() and any(src_dir.iterdir()):
             shutil.copytree(src_dir, out / sub, dirs_exist_ok=True)
