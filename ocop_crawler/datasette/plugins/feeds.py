@@ -242,7 +242,7 @@ async def _bad_request(datasette, scope, receive, send, error, ext):
         body = await datasette.render_template(
             "error.html", {"ok": False, "error": error, "status": 400,
                            "title": "Ngày không hợp lệ · Invalid date"},
-            request=Request(scope, receive))
+            request=Request(dict(scope, csrftoken=lambda: ""), receive))
         ctype = "text/html; charset=utf-8"
     await send({"type": "http.response.start", "status": 400,
                 "headers": [[b"content-type", ctype.encode()]]})
