@@ -113,6 +113,8 @@ def reextract(db_path):
 
     Replaces every article's facts, segment and why included (a database made
     by an older version gains those columns first), then rebuilds the summaries.
+    A fact read unchanged keeps its id (fact_key); a changed one gets a new id and
+    its old id is listed in superseded_facts.
     """
     from .extraction import reextract as run
     sys.exit(run(db_path))
