@@ -179,6 +179,8 @@ def register_output_renderer(datasette):
 
 # -- dates checked before a canned query runs -------------------------------------------
 
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
 _DMY = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:\d{2})?)?$")
 
@@ -197,7 +199,8 @@ def date_error(text: str) -> str | None:
         day, month, year = (int(g) for g in m.groups())
         try:
             iso = date(year, month, day).isoformat()
-            return f"since={text!r}: write dates as YYYY-MM-DD (for {day}/{month}/{year}: since={iso})"
+            named = f"{day} {_MONTHS[month - 1]} {year}"
+            return f"since={text!r}: write dates as YYYY-MM-DD (for {named}: since={iso})"
         except ValueError:
             pass
     return f"since={text!r} is not a date: write it as YYYY-MM-DD, e.g. since=2025-01-31"
