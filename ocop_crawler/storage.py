@@ -346,9 +346,10 @@ class Store:
                     note: str | None = None) -> None:
         """Give ``rows`` their ids and keys; delete the article's stored facts, recording
         the ids that are not kept in ``superseded_facts`` (inside the caller's transaction)."""
-        got = self.db.execute("select content_hash, body from articles where id = ?",
+        got = self.db.execute("select content_hash from articles where id = ?",
                               [article_id]).fetchone()
-        article_hash = (got[0] or content_hash(got[1])) if got else content_hash("")
+        article_hash = got[0] if got and got[0] else content_hash(self.db.execute(
+            "select body from articles where id = ?", [article_id]).fetchone()[0] if got else "")
         seen: dict = {}
         for row in rows:
             row["fact_key"] = _dedup_key((article_id, fact_key(article_hash, row)), seen)
@@ -389,15 +390,21 @@ class Store:
                 "superseded_at": now, "extractor_version": version, "note": note or why})
         self._delete_facts(article_id)
         if superseded:  # a chain (1 -> 7, later 7 -> 12) is followed by whoever reads it
-            self.db["superseded_facts"].upsert_all(superseded, pk="old_id")
+            cols = list(superseded[0])
+            self.db.conn.executemany(
+                f"insert or replace into superseded_facts ({', '.join(cols)}) "
+                f"values ({', '.join('?' * len(cols))})", [list(r.values()) for r in superseded])
 
     @staticmethod
     def _successor(old: dict, rows: list[dict], kept_old: set, taken: set):
-        """The new fact read from the same sentence as ``old`` (same value first), or None."""
+        """The new fact read from the same sentence as ``old`` (same value first), or None.
+
+        The same sentence: the same offsets, or the same text (moved in a refreshed article).
+        """
         same_span = [r for r in rows if r["id"] not in kept_old and r["id"] not in taken
-                     and r.get("sent_start") == old["sent_start"]
-                     and r.get("sent_end") == old["sent_end"]
-                     and (old["sent_start"] is not None or r.get("evidence") == old["evidence"])]
+                     and ((old["sent_start"] is not None and r.get("sent_start") == old["sent_start"]
+                           and r.get("sent_end") == old["sent_end"])
+                          or (old["evidence"] and r.get("evidence") == old["evidence"]))]
         for pick in ([r for r in same_span if r["value"] == old["value"]],
                      [r for r in same_span if r["metric"] == old["metric"]], same_span):
             if pick:
