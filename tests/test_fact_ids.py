@@ -77,9 +77,11 @@ def test_ids_survive_reextract_of_the_demo(demo_db, tmp_path):
     assert len(before) > 100
     keys = query(db, "select count(*), count(distinct fact_key), count(fact_key) from facts")[0]
     assert keys == (len(before),) * 3
+    # (the crawl itself may have superseded the facts of a syndicated copy stored before its original)
+    superseded = query(db, "select * from superseded_facts order by old_id")
     reextract(db)
     assert facts_of(db) == before            # every id names the same fact as before
-    assert query(db, "select count(*) from superseded_facts") == [(0,)]
+    assert query(db, "select * from superseded_facts order by old_id") == superseded
     reextract(db)
     assert facts_of(db) == before
 
@@ -92,6 +94,7 @@ def test_a_changed_rule_gives_new_ids_and_records_the_old_ones(demo_db, tmp_path
             and f[KEY_COLUMNS.index("metric")] == "products"}
     percent = {i for i, f in before.items() if f[KEY_COLUMNS.index("unit")] == "percent"}
     assert coop and percent
+    crawl_time = {r[0] for r in query(db, "select old_id from superseded_facts")}  # see above
 
     reextract(db, changed=True)
     after = facts_of(db)
@@ -101,7 +104,8 @@ def test_a_changed_rule_gives_new_ids_and_records_the_old_ones(demo_db, tmp_path
     new_ids = set(after) - set(before)
     assert len(new_ids) == len(coop) and min(new_ids) > top  # new ids, never used before
     sup = {r[0]: r[1:] for r in query(
-        db, "select old_id, new_id, note, value, evidence, article_id from superseded_facts")}
+        db, "select old_id, new_id, note, value, evidence, article_id from superseded_facts")
+        if r[0] not in crawl_time}
     assert set(sup) == set(coop) | percent
     for old in coop:
         new_id, note, value, evidence, article = sup[old]
@@ -116,7 +120,8 @@ def test_a_changed_rule_gives_new_ids_and_records_the_old_ones(demo_db, tmp_path
     # the rules change back: the original facts get their original ids again
     reextract(db)
     assert facts_of(db) == before
-    sup = {r[0]: r[1] for r in query(db, "select old_id, new_id from superseded_facts")}
+    sup = {r[0]: r[1] for r in query(db, "select old_id, new_id from superseded_facts")
+           if r[0] not in crawl_time}
     assert set(sup) == new_ids                                # the interim ids now point back
     assert {sup[n] for n in new_ids} == set(coop)
 
