@@ -359,6 +359,9 @@ def test_province_box_and_labels_in_chromium(served, tmp_path):
     assert re.search(r'class="ocop-vi"[^>]*>Tỉnh</span>', page)
     assert "Hồ sơ tỉnh · Province profile" in html.unescape(page)
     assert re.search(r"<td[^>]*>Bến Tre</td>", page)
+    page = dom(served, "/ocop/facts?province=Hà+Tĩnh", tmp_path, shot="facts-ha-tinh-labels.png")
+    assert re.search(r'<span class="ocop-vi" lang="vi">Tỉnh · </span>province', page)   # a facet
+    assert "Số liệu · Facts" in html.unescape(page)
     page = dom(served, "/ocop/new_since?since=2026-01-01", tmp_path)
     assert re.search(r'<input[^>]*name="since"[^>]*type="date"|<input[^>]*type="date"[^>]*name="since"', page)
     assert "<mark>" in page

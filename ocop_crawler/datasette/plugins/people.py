@@ -5,8 +5,8 @@ Self-contained (copied into hosted deployments next to ``ocop.py``).
 * The ``province`` box of a canned query offers every province (a datalist of the
   63 provinces of 2019–2025, the 34 of the 2025 map and "TP.HCM"); the ``since``
   box is a date picker and ``year`` a number.
-* Column headers carry a Vietnamese label beside the English column name
-  ("Tỉnh province").
+* Column headers and facets carry a Vietnamese label beside the English column
+  name ("Tỉnh" over ``province``; facet "Tỉnh · province").
 * Cells: an integral float shows as an integer (350, not 350.0); the evidence
   sentence wraps and its number is highlighted (``<mark>``).
 * ``/ocop/facts/ID`` of a fact id that no longer exists (``superseded_facts``)
@@ -121,6 +121,15 @@ BOXES = """
       vi.className = 'ocop-vi'; vi.lang = 'vi'; vi.textContent = labels[name];
       vi.style.cssText = 'display:block;font-weight:normal;font-size:0.85em;color:#555';
       th.insertBefore(vi, th.firstChild);
+    }
+  }
+  var facets = document.querySelectorAll('.facet-info[data-column] .facet-info-name strong');
+  for (var f = 0; f < facets.length; f++) {
+    var col = facets[f].closest('.facet-info').getAttribute('data-column');
+    if (labels[col] && !facets[f].querySelector('.ocop-vi')) {
+      var fl = document.createElement('span');
+      fl.className = 'ocop-vi'; fl.lang = 'vi'; fl.textContent = labels[col] + ' · ';
+      facets[f].insertBefore(fl, facets[f].firstChild);
     }
   }
   var boxes = document.querySelectorAll('form.sql input[name="province"]');
