@@ -73,17 +73,19 @@ def _number_forms(value, percent: bool):
     return list(dict.fromkeys(forms))
 
 
+_NUMBER = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)*")
+
+
 def highlight(evidence: str, value, unit=None) -> Markup:
     """The sentence, escaped, with the first standalone spelling of ``value`` in <mark>."""
     text = str(evidence)
     if value is not None:
         try:
-            forms = _number_forms(value, unit == "percent")
+            forms = set(_number_forms(value, unit == "percent"))
         except (TypeError, ValueError):
-            forms = []
-        for form in forms:
-            m = re.search(rf"(?<![\d.,]){re.escape(form)}(?![\d]|[.,]\d)", text)
-            if m:
+            forms = set()
+        for m in _NUMBER.finditer(text):
+            if m.group(0) in forms:
                 return Markup(f"{html.escape(text[:m.start()])}<mark>{html.escape(m.group(0))}"
                               f"</mark>{html.escape(text[m.end():])}")
     return Markup(html.escape(text))
