@@ -205,6 +205,8 @@ def reextract(db_path):
     by an older version gains those columns first), then rebuilds the summaries.
     Each article is one transaction (killed, an article keeps its old facts or
     has all the new ones); the run is a crawl_runs row (command "reextract").
+    A fact read unchanged keeps its id (fact_key); a changed one gets a new id and
+    its old id is listed in superseded_facts.
     """
     from .extraction import reextract as run
     checks.open_existing_db(db_path)

@@ -41,7 +41,7 @@ SETTINGS = {
     "num_sql_threads": 3,
 }
 
-PLUGIN_PACKAGES = ("datasette", "datasette-atom", "datasette-block-robots")
+PLUGIN_PACKAGES = ("datasette", "datasette-atom", "feedgen", "datasette-block-robots")
 
 
 def load_metadata() -> dict:
@@ -141,7 +141,7 @@ README = """# OCOP facts: hosted Datasette
 Made by `ocop publish`. Everything Datasette needs is in this directory:
 
 - `ocop.db` – a snapshot of the database (served immutable; robots blocked by datasette-block-robots)
-- `metadata.yaml`, `settings.json`, `plugins/` (ocop.py, pages.py), `templates/`, `inspect-data.json` (cached table counts)
+- `metadata.yaml`, `settings.json`, `plugins/` (ocop.py, pages.py, feeds.py, people.py), `templates/`, `inspect-data.json` (cached table counts)
 - `requirements.txt` – Datasette and the plugins, pinned
 
 Run it anywhere with Python:
@@ -153,8 +153,8 @@ or as a container (`docker build -t ocop-datasette . && docker run -p 8001:8001 
 or with Datasette's own publishers, e.g. Google Cloud Run:
 
     datasette publish cloudrun ocop.db --service ocop-facts \\
-      --metadata metadata.yaml --plugins-dir plugins \\
-      --install datasette-atom --install datasette-block-robots \\
+      --metadata metadata.yaml --plugins-dir plugins --template-dir templates \\
+      --install datasette-atom --install feedgen --install datasette-block-robots \\
 {settings}
 """
 
@@ -197,7 +197,7 @@ def publish(db_path, out_dir) -> int:
 
     shutil.copy(METADATA, out / "metadata.yaml")
     (out / "plugins").mkdir(exist_ok=True)
-    for plugin in sorted(PLUGINS_DIR.glob("*.py")):  # ocop.py, pages.py
+    for plugin in sorted(PLUGINS_DIR.glob("*.py")):  # ocop.py, pages.py, feeds.py, people.py
         if plugin.name != "__init__.py":
             shutil.copy(plugin, out / "plugins" / plugin.name)
     for sub, src_dir in (("templates", TEMPLATES_DIR), ("static", STATIC_DIR)):

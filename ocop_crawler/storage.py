@@ -12,7 +12,7 @@
 Every fact row links to its article (``article_id``) and keeps its evidence
 sentence with character offsets into ``articles.body``, its ``segment`` (null when
 it counts all of the area's OCOP products/subjects, else the subset's label) and
-``why`` (the extractor's reasons). Opening a database made before those two
+``why`` (the extractor's reasons). Opening a database made before those
 columns existed adds them (``migrate_facts``).
 
 Atomicity: ``transaction()`` is one SQLite transaction (``BEGIN IMMEDIATE``, a
@@ -24,6 +24,12 @@ transaction, never half of it, and a killed process leaves no half-written
 article. Each run (``ocop crawl``, ``ocop reextract``) records its process in
 ``crawl_runs`` (``pid``, ``host``); a run left ``running`` whose process is gone
 is marked ``interrupted`` when the next run starts (``mark_interrupted``).
+
+Fact ids are stable: ``fact_key`` is a hash of the article's content hash, the
+evidence offsets and what the fact says (``FACT_KEY_FIELDS``); ``replace_facts``
+gives a fact the id of the stored fact with the same key (``ocop reextract`` keeps
+the ids of unchanged facts), a new id otherwise, and records every id it drops in
+``superseded_facts`` (old_id -> new_id or null, with a note). Ids are never reused.
 """
 from __future__ import annotations
 
@@ -46,7 +52,11 @@ FACT_FIELDS = (
 )
 # Columns added to ``facts`` after its first layout: (name, type). A database made by an
 # older version gains them when a Store opens it (its old facts keep null there).
-ADDED_FACT_COLUMNS = (("segment", str), ("why", str))
+ADDED_FACT_COLUMNS = (("segment", str), ("why", str), ("fact_key", str))
+# What identifies a fact besides its article's content and its evidence offsets: a fact
+# whose key changes is a different fact (new id, the old one superseded).
+FACT_KEY_FIELDS = ("level", "province", "district", "metric", "unit", "kind", "increment",
+                   "value", "comparator", "stars_min", "stars_max", "year", "segment")
 # The columns every facts table this project ever made has: a table without them is
 # not ours and is never altered.
 _OWN_FACT_COLUMNS = {"id", "article_id", "level", "province", "metric", "unit", "kind", "value",
@@ -69,6 +79,8 @@ def migrate_facts(db) -> list[str]:
         if name not in have:
             db["facts"].add_column(name, col_type)
             added.append(name)
+    if "fact_key" in added and "articles" in db.table_names():
+        _fill_fact_keys(db)
     return added
 
 
@@ -148,6 +160,64 @@ def process_alive(pid: int | None, host: str | None, started_at: str | None) -> 
     return True
 
 
+def _key_part(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, bool):
+        return str(int(value))
+    if isinstance(value, int):
+        return str(value)
+    return str(value)
+
+
+def fact_key(article_hash: str | None, fact: dict) -> str:
+    """The content-derived key of a stored fact row (``FACT_KEY_FIELDS``, offsets, article).
+
+    ``fact`` holds the columns as stored (value a float, increment 0/1); the
+    evidence text counts only when the offsets are unknown.
+    """
+    value = fact.get("value")
+    parts = [article_hash or "", _key_part(fact.get("sent_start")), _key_part(fact.get("sent_end"))]
+    for name in FACT_KEY_FIELDS:
+        v = fact.get(name)
+        if name == "value" and v is not None:
+            v = float(value)
+        parts.append(_key_part(v))
+    if fact.get("sent_start") is None:
+        parts.append(fact.get("evidence") or "")
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+
+
+def _fill_fact_keys(db) -> None:
+    """Compute ``fact_key`` of facts stored before the column existed."""
+    cols = ("id", "article_id", "sent_start", "sent_end", "evidence") + FACT_KEY_FIELDS
+    rows = db.execute(
+        f"select a.content_hash, a.body, {', '.join('f.' + c for c in cols)} from facts f "
+        "left join articles a on a.id = f.article_id order by f.id").fetchall()
+    keys = []
+    seen: dict = {}
+    for row in rows:
+        fact = dict(zip(cols, row[2:]))
+        article_hash = row[0] or content_hash(row[1])
+        key = _dedup_key((fact["article_id"], fact_key(article_hash, fact)), seen)
+        keys.append((key, fact["id"]))
+    db.conn.executemany("update facts set fact_key = ? where id = ?", keys)
+
+
+def _dedup_key(scoped_key: tuple, seen: dict) -> str:
+    """The second, third... fact with one key in an article: ``key#2``, ``key#3``."""
+    n = seen.get(scoped_key, 0) + 1
+    seen[scoped_key] = n
+    key = scoped_key[1]
+    return key if n == 1 else f"{key}#{n}"
+
+
+def _num(value) -> str:
+    return "?" if value is None else (str(int(value)) if float(value).is_integer() else str(value))
+
+
 def utcnow() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
@@ -214,8 +284,13 @@ class Store:
             "district": str, "metric": str, "unit": str, "kind": str, "increment": int,
             "value": float, "comparator": str, "stars_min": int, "stars_max": int,
             "year": int, "segment": str, "evidence": str, "sent_start": int, "sent_end": int,
-            "extractor_version": str, "why": str,
+            "extractor_version": str, "why": str, "fact_key": str,
         }, pk="id", if_not_exists=True, foreign_keys=[("article_id", "articles", "id")])
+        migrate_facts(db)  # fact_key of a file made before it existed (needed below)
+        db["superseded_facts"].create({
+            "old_id": int, "new_id": int, "article_id": int, "fact_key": str, "value": float,
+            "evidence": str, "superseded_at": str, "extractor_version": str, "note": str,
+        }, pk="old_id", if_not_exists=True)
         for table, cols, unique in [
             ("articles", ["url"], True), ("articles", ["source_id"], False),
             ("articles", ["published"], False), ("articles", ["content_hash"], False),
@@ -223,6 +298,7 @@ class Store:
             ("facts", ["article_id"], False), ("facts", ["province", "year"], False),
             ("facts", ["province_2025", "year"], False), ("facts", ["metric", "kind"], False),
             ("facts", ["year"], False), ("skipped", ["source_id"], False),
+            ("facts", ["fact_key"], False), ("superseded_facts", ["article_id"], False),
         ]:
             db[table].create_index(cols, unique=unique, if_not_exists=True)
         from . import views  # FTS, views and summary tables for Datasette
@@ -346,7 +422,8 @@ class Store:
     def mark_duplicate(self, article_id: int, original_id: int) -> None:
         """Make a stored article a copy of another: link it and drop its facts."""
         with self.transaction():
-            self._delete_facts(article_id)
+            self._assign_ids(article_id, [], None, note=f"article {article_id} became a copy of "
+                             f"article {original_id}, whose facts count instead")
             self.db.execute("update articles set duplicate_of = ? where id = ?",
                             [original_id, article_id])
             self.db.execute("update articles set duplicate_of = ? where duplicate_of = ?",
@@ -368,24 +445,108 @@ class Store:
 
     # -- facts ------------------------------------------------------------
     def replace_facts(self, article_id: int, facts: list[dict], version: str) -> int:
-        """Replace an article's facts in one transaction; returns the number stored."""
+        """Replace an article's facts in one transaction; returns the number stored.
+
+        A fact whose ``fact_key`` (article content, evidence offsets, what it says)
+        matches a stored fact of the article keeps that fact's id; so does one that
+        matches a fact this article superseded earlier (a rule change reverted).
+        Every other fact gets a new id, never used before. Each stored id that
+        disappears goes to ``superseded_facts``, pointing at the new fact read from
+        the same sentence, if any.
+        """
         rows = []
         for f in facts:
             row = {k: f.get(k) for k in FACT_FIELDS}
             row["increment"] = None if f.get("increment") is None else int(bool(f["increment"]))
             row["segment"] = f.get("segment") or None  # null: the area's whole count
             row["why"] = f.get("why") or None
+            row["value"] = None if f.get("value") is None else float(f["value"])
             row.update(article_id=article_id, sent_start=f.get("sent_start"),
                        sent_end=f.get("sent_end"), extractor_version=version)
             rows.append(row)
         with self.transaction():
-            self._delete_facts(article_id)
+            self._assign_ids(article_id, rows, version)
             if rows:
                 pause_point("facts")   # tests kill here: the article has no facts until commit
                 self.db["facts"].insert_all(rows)
             self.db.execute("update articles set extractor_version = ? where id = ?",
                             [version, article_id])
         return len(rows)
+
+    def _assign_ids(self, article_id: int, rows: list[dict], version: str | None,
+                    note: str | None = None) -> None:
+        """Give ``rows`` their ids and keys; delete the article's stored facts, recording
+        the ids that are not kept in ``superseded_facts`` (inside the caller's transaction)."""
+        got = self.db.execute("select content_hash from articles where id = ?",
+                              [article_id]).fetchone()
+        article_hash = got[0] if got and got[0] else content_hash(self.db.execute(
+            "select body from articles where id = ?", [article_id]).fetchone()[0] if got else "")
+        seen: dict = {}
+        for row in rows:
+            row["fact_key"] = _dedup_key((article_id, fact_key(article_hash, row)), seen)
+        cols = ("id", "fact_key", "sent_start", "sent_end", "value", "metric", "evidence")
+        stored = [dict(zip(cols, r)) for r in self.db.execute(
+            f"select {', '.join(cols)} from facts where article_id = ? order by id", [article_id])]
+        by_key = {f["fact_key"]: f["id"] for f in stored if f["fact_key"]}
+        revived = {k: i for k, i in self.db.execute(
+            "select fact_key, old_id from superseded_facts where article_id = ? "
+            "and fact_key is not null order by superseded_at, old_id", [article_id])}
+        next_id = self._next_fact_id()
+        for row in rows:
+            old = by_key.pop(row["fact_key"], None)
+            if old is None:
+                old = revived.pop(row["fact_key"], None)
+                if old is not None:
+                    self.db.execute("delete from superseded_facts where old_id = ?", [old])
+            if old is None:
+                old, next_id = next_id, next_id + 1
+            row["id"] = old
+        kept = {row["id"] for row in rows}
+        gone = [f for f in stored if f["id"] not in kept]
+        now = utcnow()
+        taken: set = set()
+        superseded = []
+        for f in gone:
+            new = self._successor(f, rows, kept_old={x["id"] for x in stored}, taken=taken)
+            if new is not None:
+                taken.add(new["id"])
+                why = (f"read again as fact {new['id']} (value {_num(f['value'])} → "
+                       f"{_num(new['value'])})" if new["value"] != f["value"]
+                       else f"read again as fact {new['id']} with other attributes")
+            else:
+                why = "no longer read from this article"
+            superseded.append({
+                "old_id": f["id"], "new_id": new["id"] if new else None, "article_id": article_id,
+                "fact_key": f["fact_key"], "value": f["value"], "evidence": f["evidence"],
+                "superseded_at": now, "extractor_version": version, "note": note or why})
+        self._delete_facts(article_id)
+        if superseded:  # a chain (1 -> 7, later 7 -> 12) is followed by whoever reads it
+            cols = list(superseded[0])
+            self.db.conn.executemany(
+                f"insert or replace into superseded_facts ({', '.join(cols)}) "
+                f"values ({', '.join('?' * len(cols))})", [list(r.values()) for r in superseded])
+
+    @staticmethod
+    def _successor(old: dict, rows: list[dict], kept_old: set, taken: set):
+        """The new fact read from the same sentence as ``old`` (same value first), or None.
+
+        The same sentence: the same offsets, or the same text (moved in a refreshed article).
+        """
+        same_span = [r for r in rows if r["id"] not in kept_old and r["id"] not in taken
+                     and ((old["sent_start"] is not None and r.get("sent_start") == old["sent_start"]
+                           and r.get("sent_end") == old["sent_end"])
+                          or (old["evidence"] and r.get("evidence") == old["evidence"]))]
+        for pick in ([r for r in same_span if r["value"] == old["value"]],
+                     [r for r in same_span if r["metric"] == old["metric"]], same_span):
+            if pick:
+                return pick[0]
+        return None
+
+    def _next_fact_id(self) -> int:
+        """One more than any fact id stored or superseded: a dropped id is never reused."""
+        return 1 + max(self.db.execute("select coalesce(max(id), 0) from facts").fetchone()[0],
+                       self.db.execute("select coalesce(max(old_id), 0) from superseded_facts")
+                       .fetchone()[0])
 
     def _delete_facts(self, article_id: int) -> None:
         """Delete an article's facts and the derived rows (summaries) that point at them."""

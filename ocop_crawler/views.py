@@ -108,7 +108,9 @@ from facts f
 # -- summary tables ------------------------------------------------------------
 
 # Bump when a summary table changes: `ocop serve` then refreshes a file made earlier.
-SUMMARY_VERSION = 6  # 6: reconciled series (+ conflicts) that the province summaries read
+SUMMARY_VERSION = 7  # 5: totals from segment-null facts only; segment in the cube;
+# 6: reconciled series (+ conflicts) that the province summaries read;
+# 7: the skipped-pages example is one page (URL and its own title)
 SUMMARY_TABLES = ("series", "series_conflicts", "province_totals", "province_years",
                   "article_provinces", "source_stats", "skipped_reasons", "facet_counts",
                   "facts_cube")
@@ -334,8 +336,11 @@ where s.province is not null
   and not exists (select 1 from facts f where f.article_id = a.id and f.province = s.province)""",
     "skipped_reasons": """
 insert into skipped_reasons
-select source_id, reason, count(*), max(fetched_at), min(url), min(title)
-from skipped group by source_id, reason""",
+select source_id, reason, pages, last_seen, url, title from (
+  select source_id, reason, url, title, count(*) over w as pages, max(fetched_at) over w as last_seen,
+    row_number() over (w order by title is null, fetched_at desc, url) as rn
+  from skipped window w as (partition by source_id, reason)
+) where rn = 1""",  # the example is one page: its URL with its own title (a titled one first)
     "facts_cube": f"""
 insert into facts_cube
 select {", ".join(CUBE_COLUMNS)}, count(*) from facts group by {", ".join(CUBE_COLUMNS)}""",

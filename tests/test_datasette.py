@@ -277,7 +277,8 @@ def test_facts_link_to_article_and_sentence(server):
     status, _, html = server.get("/ocop/facts")
     assert status == 200
     assert "Hà Tĩnh có thêm 45 sản phẩm OCOP" in html  # article_id shown by its title
-    assert "Năm 2023, Hà Tĩnh công nhận thêm 45 sản phẩm OCOP." in html
+    # the sentence, with its number highlighted
+    assert "Năm 2023, Hà Tĩnh công nhận thêm <mark>45</mark> sản phẩm OCOP." in html
     rows = server.json("/ocop/fact_details.json", province="Bến Tre")["rows"]
     assert {r["article_url"] for r in rows} == {"https://baodongkhoi.vn/ben-tre-keo-dua-ocop-a9.html"}
     assert rows[0]["source"] == "Báo Đồng Khởi" and rows[0]["province_2025"] == "Vĩnh Long"
@@ -381,7 +382,7 @@ def test_atom_feeds(server):
     assert len(facts) == 13 and len({f["id"] for f in facts}) == 13
     assert facts[0]["title"] == "Bến Tre: 180 sản phẩm OCOP 3–5★ (đạt, 2025)"
     assert facts[0]["updated"].startswith("2025-03-15T07:30:00")
-    assert any(f["title"] == "Hà Tĩnh: 500 sản phẩm OCOP 3–5★ (mục tiêu, 2025)" for f in facts)
+    assert any(f["title"] == "Hà Tĩnh: tối thiểu 500 sản phẩm OCOP 3–5★ (mục tiêu, 2025)" for f in facts)
     articles = _feed(server, "/ocop/new_articles_feed.atom")
     assert [a["title"] for a in articles][:2] == ["Bến Tre: kẹo dừa dẫn đầu sản phẩm OCOP",
                                                   "Đồng Tháp dẫn đầu cả nước về sản phẩm OCOP"]
