@@ -78,7 +78,9 @@ def summaries(db) -> dict[str, list]:
              query(db, "select id, article_id, evidence, value from facts")}
     out = {}
     for t in SUMMARIES:
-        cols = [r[1] for r in query(db, f"pragma table_info([{t}])") if r[1] not in TIMESTAMPS]
+        # skipped_reasons' example is the latest page seen: which one depends on the crawl's order
+        cols = [r[1] for r in query(db, f"pragma table_info([{t}])") if r[1] not in TIMESTAMPS
+                and not (t == "skipped_reasons" and r[1] in ("example_url", "example_title"))]
         rows = []
         for row in query(db, f"select {', '.join(cols)} from [{t}]"):
             rows.append(tuple(urls.get(v, ("?", v)) if c.endswith("article_id")

@@ -109,7 +109,7 @@ def test_entry_titles_say_what_the_number_is(served):
                for e in feed(served, name, **p)}
     titles = set(entries.values())
     for expected in ("Hà Tĩnh: thêm 46 sản phẩm OCOP 3–5★ (đạt, 2026)",
-                     "Hà Nội: trên 3.100 sản phẩm OCOP 3–5★ (đạt, 2025)",
+                     "Hà Nội: trên 3.100 sản phẩm OCOP 3–5★ (đạt, 2024)",
                      "Hà Tĩnh: tối thiểu 500 sản phẩm OCOP 3–5★ (mục tiêu, 2027)",
                      "Thanh Hóa: 3 sản phẩm OCOP 5★ (đạt, 2026)",
                      "Hà Tĩnh: 201 sản phẩm OCOP 3–5★ · hợp tác xã (đạt, 2024)"):
@@ -237,7 +237,8 @@ def test_values_are_integers_and_evidence_is_readable(served):
     assert "Hà Tĩnh" in page and "<h1" in page and "Số liệu · Facts" in html.unescape(page)
     status, _, page = fetch(served, "/ocop/province_profile", {"province": "ha tinh"})
     cells = re.findall(r'<td class="col-latest_actual">(.*?)</td>', page)
-    assert cells and all(re.fullmatch(r"\d+|&nbsp;", c) for c in cells)
+    assert cells and all(re.fullmatch(r'(?:<a class="figure" href="/ocop/facts/\d+">)?\d+(?:</a>)?|&nbsp;', c)
+                         for c in cells)   # a figure links to its fact (the series pages)
 
 
 def test_skipped_audit_pairs_each_url_with_its_own_title(served):
