@@ -28,7 +28,6 @@ _PARTS_START = re.compile(r"^\s*(?:trong đó|trong số (?:này|đó)|bao gồm
 # ", huyện Hàm Yên 12 sản phẩm": the next item of a list of areas, said like the one before it
 _LIST_ITEM = re.compile(r"[,;]\s*(?:và\s+)?[^\d,;.()]{1,30}?\s*(?:có|với)?\s*$", I)
 _OF_THESE = re.compile(r"^\s*trong\s+(?:tổng\s+)?(?:số\s+)?$", I)
-_AS_OF_NOW = re.compile(r"\b(?:đến nay|tới nay|hiện nay|hiện có|hiện tại|đến thời điểm (?:này|hiện tại))\b", I)
 _NEW_SUBJECT = re.compile(r"lũy kế|luỹ kế|đến nay|tính đến|hiện nay|hiện có|^\s*năm \d{4}", I)
 _PLAN_BEFORE = re.compile(r"(?:kế hoạch|KH|chỉ tiêu)(?:\s+năm)?(?:\s+\d{4})?\s*[(:]?\s*$", I)
 _CHANGE_BEFORE = re.compile(r"\b(?:tăng|giảm)\s*(?:thêm\s*)?$|nâng tổng số[^,;]{0,60}$", I)
@@ -414,7 +413,7 @@ class SentenceReader:
             d.year = doc.year_actual or doc.round_year or doc.pub_year
         elif cues.TOTAL_AFTER.search(self.s[v.cstart:m.start]):
             d.year = doc.year_actual or doc.round_year or doc.pub_year   # "Qua đó, nâng tổng số … lên 611": after the round
-        elif doc.asof_year and not _AS_OF_NOW.search(self.s[:m.start]):
+        elif doc.asof_year and not cues.AS_OF_NOW.search(self.s[:m.start]):
             d.year = doc.asof_year                     # "đến cuối năm 2024, cả nước có …" frames the totals after it
         else:
             d.year = doc.pub_year or doc.year_actual

@@ -106,6 +106,9 @@ _INC = [  # (pattern, increment?) - the last cue before a number wins
 ]
 
 
+# "Đến nay", "hiện có": a running total as of the time of writing
+AS_OF_NOW = re.compile(r"\b(?:đến nay|tới nay|hiện nay|hiện có|hiện tại|đến thời điểm (?:này|hiện tại))\b", I)
+
 # "từ năm 2019 đến nay, huyện đã trao chứng nhận cho 38 sản phẩm": counted since, a running total
 _CUMULATIVE = re.compile(r"(?:từ|kể từ)\s+(?:năm\s+)?(?:19|20)\d\d\s*(?:,\s*)?(?:đến|tới)\s+(?:nay|hiện nay|hiện tại)|"
                          r"tính từ\s+(?:năm\s+)?(?:19|20)\d\d|"

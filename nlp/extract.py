@@ -249,11 +249,9 @@ def _specialise(target, f):
     if f["_explicit"][2] and not year:
         target["year"] = f["year"]
         year = True
-    elif not f["_explicit"][2] and not target["increment"] and _AS_OF_NOW.match(f["evidence"]) \
-            and not _AS_OF_NOW.match(target["evidence"]):
+    elif not f["_explicit"][2] and not target["increment"] and cues.AS_OF_NOW.search(f["evidence"][:30]) \
+            and not cues.AS_OF_NOW.search(target["evidence"][:30]):
         target["year"] = f["year"]             # "… năm 2023, nâng tổng số lên 362" then "Đến nay, toàn tỉnh có 362"
         year = True
     target["_explicit"] = (stars, comp, year)
 
-
-_AS_OF_NOW = re.compile(r"\W*(?:tính\s+)?(?:đến nay|tới nay|hiện nay|hiện tại)\b", re.I)
