@@ -26,6 +26,25 @@ _CRAWL = ("import json, sys\n"
           "sys.exit(run_crawl(a.pop('db'), **a))\n")
 
 
+def rows(db, sql, params=()) -> list[dict]:
+    """The rows of a query on the SQLite file ``db``, as dicts (the connection is closed after)."""
+    con = sqlite3.connect(db)
+    con.row_factory = sqlite3.Row
+    try:
+        return [dict(r) for r in con.execute(sql, params)]
+    finally:
+        con.close()
+
+
+def query(db, sql, params=()) -> list[tuple]:
+    """The rows of a query on the SQLite file ``db``, as tuples."""
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(sql, params).fetchall()
+    finally:
+        con.close()
+
+
 def crawl_in_subprocess(db, urls: dict, *, sites=None, timeout=180, wait=True, **kwargs):
     """Crawl sample outlets (default: all of ``urls``) into ``db`` in a fresh process.
 
@@ -57,6 +76,17 @@ def sample_sites():
     from ocop_crawler import samplesite
     with samplesite.start() as sites:
         yield sites
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory) -> Path:
+    """The database of the real ``ocop demo --no-serve`` (sample site on loopback), built once
+    for the session; a test that writes to it or serves it works on a ``copy_db`` of it."""
+    db = tmp_path_factory.mktemp("demo") / "demo.db"
+    proc = subprocess.run([str(Path(sys.executable).with_name("ocop")), "demo", "--no-serve", "--db", str(db)],
+                          capture_output=True, text=True, timeout=300, cwd=db.parent)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return db
 
 
 @pytest.fixture(scope="session")

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, _CRAWL, copy_db
+from conftest import ROOT, _CRAWL, copy_db, query
 from ocop_crawler import views
 
 OCOP = [sys.executable, "-m", "ocop_crawler.cli"]
@@ -40,14 +40,6 @@ SUMMARIES = list(views.SUMMARY_TABLES)
 
 
 # -- helpers -----------------------------------------------------------------------------
-def query(db, sql, params=()):
-    con = sqlite3.connect(db)
-    try:
-        return con.execute(sql, params).fetchall()
-    finally:
-        con.close()
-
-
 def articles(db) -> set:
     return set(query(db, "select a.url, a.source_id, a.title, a.published, a.body, "
                          "(select c.url from articles c where c.id = a.duplicate_of) "

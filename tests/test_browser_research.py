@@ -24,11 +24,11 @@ from pathlib import Path
 
 import pytest
 
+from conftest import copy_db
 from test_datasette import Server, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "artifacts" / "screenshots"
-OCOP = Path(sys.executable).with_name("ocop")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 if not CHROMIUM:
@@ -148,11 +148,8 @@ class Browser:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    db = tmp_path_factory.mktemp("research") / "demo.db"
-    proc = subprocess.run([str(OCOP), "demo", "--no-serve", "--db", str(db)], capture_output=True,
-                          text=True, timeout=300, cwd=db.parent)
-    assert proc.returncode == 0, proc.stderr[-3000:]
+def demo(demo_db, tmp_path_factory):
+    db = copy_db(demo_db, tmp_path_factory.mktemp("research") / "demo.db")
     port = free_port()
     srv = Server([sys.executable, "-m", "ocop_crawler.cli", "serve", "--db", str(db),
                   "--port", str(port)], port)

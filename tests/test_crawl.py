@@ -18,18 +18,10 @@ import pytest
 from conftest import copy_db, crawl_in_subprocess
 from ocop_crawler import samplesite
 from ocop_crawler.sites import get
+from conftest import rows
 
 TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 KEY = ("level", "province", "district", "metric", "unit", "kind", "value", "stars_min", "stars_max")
-
-
-def rows(db, sql, params=()):
-    con = sqlite3.connect(db)
-    con.row_factory = sqlite3.Row
-    try:
-        return [dict(r) for r in con.execute(sql, params)]
-    finally:
-        con.close()
 
 
 def count(db, table):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_db
+from conftest import ROOT, copy_db, query
 from ocop_crawler.storage import Store
 
 OCOP = Path(sys.executable).with_name("ocop")
@@ -40,27 +40,11 @@ sys.exit(ex.reextract(sys.argv[1]))
 """
 
 
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    db = tmp_path_factory.mktemp("demo") / "demo.db"
-    proc = subprocess.run([str(OCOP), "demo", "--no-serve", "--db", str(db)], cwd=db.parent,
-                          capture_output=True, text=True, timeout=300)
-    assert proc.returncode == 0, proc.stderr
-    return db
-
-
 def facts_of(db) -> dict[int, tuple]:
     with sqlite3.connect(db) as con:
         rows = con.execute(f"select id, {', '.join(KEY_COLUMNS)} from facts").fetchall()
     con.close()
     return {r[0]: r[1:] for r in rows}
-
-
-def query(db, sql, params=()):
-    with sqlite3.connect(db) as con:
-        rows = con.execute(sql, params).fetchall()
-    con.close()
-    return rows
 
 
 def reextract(db, changed=False):

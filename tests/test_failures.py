@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 import unicodedata
@@ -23,6 +22,7 @@ from nlp.normalize import canonical_tones
 from ocop_crawler.samplesite import traps
 from spiders.charset import decode_page, lost_paragraphs
 from spiders.middlewares import retry_after_seconds
+from conftest import rows
 
 ROOT = Path(__file__).resolve().parents[1]
 OCOP = Path(sys.executable).with_name("ocop")
@@ -37,15 +37,6 @@ NO_EGRESS = {"http_proxy": "http://127.0.0.1:9", "https_proxy": "http://127.0.0.
 _CRAWL = ("import json, sys\nfrom ocop_crawler.sites import Site\nfrom ocop_crawler.crawl import run_crawl\n"
           "a = json.loads(sys.argv[1])\nsite = Site(**a.pop('site'))\n"
           "sys.exit(run_crawl(a.pop('db'), sites=[site], **a))\n")
-
-
-def rows(db, sql, params=()):
-    con = sqlite3.connect(db)
-    con.row_factory = sqlite3.Row
-    try:
-        return [dict(r) for r in con.execute(sql, params)]
-    finally:
-        con.close()
 
 
 @pytest.fixture(scope="module")

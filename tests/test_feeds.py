@@ -21,7 +21,7 @@ import yaml
 
 from conftest import ROOT, copy_db
 from test_datasette import Server, free_port
-from test_fact_ids import OCOP, demo_db  # noqa: F401  (the demo database fixture)
+from test_fact_ids import OCOP
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
@@ -37,7 +37,7 @@ FEEDS = {"new_facts_feed": {}, "new_articles_feed": {},
 
 
 @pytest.fixture(scope="module")
-def served(demo_db, tmp_path_factory):  # noqa: F811
+def served(demo_db, tmp_path_factory):
     db = copy_db(demo_db, tmp_path_factory.mktemp("feeds") / "ocop.db")
     port = free_port()
     srv = Server([sys.executable, "-m", "ocop_crawler.cli", "serve", "--db", str(db),

@@ -8,17 +8,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import subprocess
-import sys
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
 
 from ocop_crawler import samplesite, views
 from ocop_crawler.storage import Store
 
-OCOP = Path(sys.executable).with_name("ocop")
 RANK = {"eq": 0, "gte": 1, "gt": 1, "lte": 2, "lt": 2, "approx": 3}  # docs/series.md
 
 
@@ -161,15 +157,6 @@ def test_every_summary_row_carries_its_fact_and_report_count(store):
 
 
 # -- the demo against the sample site's gold ------------------------------------------
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    db = tmp_path_factory.mktemp("demo") / "demo.db"
-    proc = subprocess.run([str(OCOP), "demo", "--no-serve", "--db", str(db)], capture_output=True,
-                          text=True, timeout=300, cwd=db.parent)
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    return db
-
 
 def _as_of(year, published):
     if year is None or published is None or year == int(published[:4]):

@@ -26,6 +26,7 @@ from conftest import ROOT, crawl_in_subprocess
 from ocop_crawler import samplesite
 from ocop_crawler.urls import canonical_url
 from ocop_crawler.warc import read_records
+from conftest import query as rows
 
 OCOP = Path(sys.executable).with_name("ocop")
 
@@ -41,14 +42,6 @@ def import_in_subprocess(db, files, urls=None, **kwargs):
         args.update(sites=sorted(urls), base_urls=dict(urls))
     return subprocess.run([sys.executable, "-c", _IMPORT, json.dumps(args)], cwd=ROOT,
                           capture_output=True, text=True, timeout=180)
-
-
-def rows(db, sql, params=()):
-    con = sqlite3.connect(db)
-    try:
-        return con.execute(sql, params).fetchall()
-    finally:
-        con.close()
 
 
 def stored_urls(db):
