@@ -29,19 +29,16 @@ _SOURCE_LINE = re.compile(
 _HOST = re.compile(r"(?:https?://)?(?P<h>(?:[\w-]+\.)+(?:vn|com|net|org))\b", re.I)
 
 
-@lru_cache(maxsize=1)
-def _hosts() -> dict:
-    """host -> home province (or _NATIONAL) of every outlet in the registry."""
+def _registry_province(host: str):
+    """The home province of the registry outlet publishing on ``host`` (its parent domains and
+    old hosts count: ``ocop_crawler.sites.site_for_host``), _NATIONAL for a national outlet,
+    None when no outlet is known (or the NLP package is used without the crawler)."""
     try:
-        from ocop_crawler.sites import all_sites
-    except ImportError:        # the NLP package used on its own
-        return {}
-    out = {}
-    for site in all_sites():
-        host = (urlsplit(site.base_url).hostname or "").removeprefix("www.")
-        if host:
-            out[host] = site.province or _NATIONAL
-    return out
+        from ocop_crawler.sites import site_for_host
+    except ImportError:
+        return None
+    site = site_for_host(host)
+    return None if site is None else (site.province or _NATIONAL)
 
 
 @lru_cache(maxsize=1)
@@ -55,12 +52,10 @@ def province_from_host(host: str) -> str | None:
     host = (host or "").lower().removeprefix("www.")
     if not host:
         return None
-    hosts = _hosts()
+    found = _registry_province(host)
+    if found is not None:
+        return None if found is _NATIONAL else found
     labels = host.split(".")
-    for k in range(len(labels) - 1):                  # the host itself, then its parent domains
-        found = hosts.get(".".join(labels[k:]))
-        if found is not None:
-            return None if found is _NATIONAL else found
     squashed = _squashed()
     for label in labels[:-1]:
         name = label.removeprefix("bao").removeprefix("ocop").removesuffix("tv")

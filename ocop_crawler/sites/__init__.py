@@ -99,12 +99,17 @@ def host_index(sites) -> dict[str, Site]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _registry_index() -> dict[str, Site]:
+    return host_index(all_sites())
+
+
 def site_for_host(netloc: str, index: dict[str, Site] | None = None) -> Site | None:
     """The outlet publishing on ``netloc`` ("www.baohatinh.vn", "m.vov.vn",
     "127.0.0.1:8101"): the host itself, then its parent domains. ``index``
     defaults to the registry's real outlets (:func:`host_index`)."""
     if index is None:
-        index = host_index(all_sites())
+        index = _registry_index()
     netloc = (netloc or "").lower().rsplit("@", 1)[-1]
     if netloc in index:
         return index[netloc]
