@@ -69,6 +69,11 @@ class Doc:
             return lead_places[:1]
         return []
 
+    def note_years(self, years: list[tuple[int, int]]) -> None:
+        """An undated article: remember the last year the text named (``cues.years`` output)."""
+        if self.pub_year is None and years:
+            self.last_year = years[-1][1]
+
     def remember(self, places: list[Place]) -> None:
         """Keep the last district and city named, for "huyện"/"thành phố" later on."""
         for p in places:

@@ -83,8 +83,7 @@ def extract_facts(text, *, title=None, published=None, url=None, home_province=N
         doc.list_target, doc.open_target = doc.open_target, False
         if not is_candidate(para):
             doc.remember(find_places(para, doc.province))
-            if doc.pub_year is None:
-                doc.last_year = next((y for _, y in reversed(cues.years(para))), doc.last_year)
+            doc.note_years(cues.years(para))
             continue
         for s_off, sent in limits.capped(sentences(para)):   # bounded work per piece
             start = None if off < 0 else off + s_off
@@ -101,11 +100,10 @@ def extract_facts(text, *, title=None, published=None, url=None, home_province=N
                         d.why = [why]
                         facts.extend(_emit(d, sent, start, headline=bool(head_text) and off == paras[0][0]))
             doc.remember(places)
-            if doc.pub_year is None:
-                doc.last_year = next((y for _, y in reversed(cues.years(sent))), doc.last_year)
-            opening = cues.years(sent[:30])       # "Trong năm 2024, huyện …": the year of what follows
-            if opening and not doc.year_actual:
-                doc.year_actual = opening[0][1]
+            years = cues.years(sent)
+            doc.note_years(years)
+            if years and years[0][0] < 30 and not doc.year_actual:
+                doc.year_actual = years[0][1]     # "Trong năm 2024, huyện …": the year of what follows
     facts = _merge(facts)
     _point_into(text or "", facts)     # offsets and evidence in the caller's text (nlp.offsets)
     return facts
