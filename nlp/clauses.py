@@ -409,10 +409,9 @@ class SentenceReader:
             d.year = None
         elif d.kind == "target":
             d.year = doc.year_target or doc.pub_year or doc.last_year
-        elif d.increment:                              # an addition: the year of the round being reported
+        elif d.increment or cues.TOTAL_AFTER.search(self.s[v.cstart:m.start]):
+            # an addition, or the total it raised ("Qua đó, nâng tổng số … lên 611"): the round's year
             d.year = doc.year_actual or doc.round_year or doc.pub_year
-        elif cues.TOTAL_AFTER.search(self.s[v.cstart:m.start]):
-            d.year = doc.year_actual or doc.round_year or doc.pub_year   # "Qua đó, nâng tổng số … lên 611": after the round
         elif doc.asof_year and not cues.AS_OF_NOW.search(self.s[:m.start]):
             d.year = doc.asof_year                     # "đến cuối năm 2024, cả nước có …" frames the totals after it
         else:
