@@ -6,7 +6,7 @@
     ['author', 'body', 'canonical', 'lead', 'published', 'title']
 
 The file's bytes (gunzipped when the page was saved gzipped) are decoded as Scrapy
-decodes a response (BOM, ``<meta charset>``, else UTF-8, via w3lib); with a URL whose host is a registry outlet, that outlet's CSS
+decodes a response (BOM, ``<meta charset>``, else UTF-8, via w3lib, with the crawler's charset correction); with a URL whose host is a registry outlet, that outlet's CSS
 overrides are used, as in a crawl. ``body`` is the article's text, one paragraph a
 line (lead first), exactly what the crawler stores.
 """
@@ -54,24 +54,24 @@ def _read(path) -> bytes:
 
 
 def _decode(data: bytes) -> str:
+    """As the crawler decodes a page (spiders.charset.decode_page): the charset the page
+    declares (BOM, ``<meta charset>``, read by w3lib as Scrapy does), corrected when the
+    bytes say otherwise (utf-8 labelled iso-8859-1, windows-1258)."""
     from w3lib.encoding import html_to_unicode
-    return html_to_unicode(None, data)[1]
+    from spiders.charset import decode_page
+    declared, text = html_to_unicode(None, data)
+    fixed = decode_page(data, declared)[0]
+    return text if fixed is None else fixed
 
 
 def site_for(url: str | None):
-    """The registry outlet serving ``url`` (same host, ``www.``/``m.`` aside), or None."""
+    """The registry outlet serving ``url`` (its host or a parent domain: ``sites.site_for_host``)
+    when it has CSS overrides, else None."""
     if not url:
         return None
-    from ..sites import all_sites
-
-    def bare(u):
-        host = (urlsplit(u).hostname or "").lower()
-        for prefix in ("www.", "m.", "amp."):
-            host = host.removeprefix(prefix)
-        return host
-
-    host = bare(url)
-    return next((s for s in all_sites() if s.selectors and bare(s.base_url) == host), None)
+    from ..sites import site_for_host
+    site = site_for_host(urlsplit(url).netloc)
+    return site if site is not None and site.selectors else None
 
 
 def parse_page(path, url: str | None = None, *, fetched_at: datetime | str | None = None,
