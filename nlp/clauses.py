@@ -78,6 +78,9 @@ _COUNCIL = re.compile(r"\bHội đồng\b")
 _NATIONAL_COUNCIL = re.compile(r"\bHội đồng\b[^.;]{0,80}?\b(?:cấp\s+)?(?:Trung ương|quốc gia)\b", I)
 _NATIONAL_PROGRAMME = re.compile(r"/QĐ-TTg|Thủ tướng Chính phủ|Chương trình (?:OCOP )?(?:quốc gia|toàn quốc)", I)
 _PAIRED_ROUND = re.compile(r"(?:đánh giá|công nhận|cấp|chứng nhận) lại|nâng hạng|nâng cấp|nâng sao", I)
+_SEMICOLON = re.compile(";")
+_CLAUSE_END = re.compile(r"[,;()]")
+_EXCL_END = re.compile(r"[;.]|\btrong đó\b|\bgồm\b|\bbao gồm\b", I)
 _PARTS_SPLIT = re.compile(r"\btrong đó\b|\btrong số\b|\bbao gồm\b|\bgồm\b", I)
 
 
@@ -135,7 +138,11 @@ class SentenceReader:
     def __init__(self, s: str, places: list[Place], doc: Doc, ocop_para: bool):
         self.s, self.places, self.doc, self.ocop_para = s, places, doc, ocop_para
         self.mentions = find_mentions(s)
-        self.clause_starts = [0] + [m.end() for m in re.finditer(r";", s)]
+        if _NATIONAL_COUNCIL.search(s):
+            doc.national_council = True        # a later "Hội đồng đã công nhận …" is that council
+        if not self.mentions:
+            return                             # nothing to read (read_sentence returns no drafts)
+        self.clause_starts = [0] + [m.end() for m in _SEMICOLON.finditer(s)]
         self.years = cues.years(s, doc.pub_year or doc.last_year)   # undated: "năm nay" is the year last named
         self.every_year = bool(cues.EVERY_YEAR.search(s))
         self.continuation = bool(_CONTINUATION.match(s)) and bool(doc.prev_heads)
@@ -148,8 +155,6 @@ class SentenceReader:
         self.drafts: list[Draft] = []
         self.prev_end = 0
         self.claimed: set = set()          # places already taken as a count's area ("17 sản phẩm của huyện A")
-        if _NATIONAL_COUNCIL.search(s):
-            doc.national_council = True        # a later "Hội đồng đã công nhận …" is that council
         self.paired_round = _PAIRED_ROUND.search(s) is not None   # "… mới, … đánh giá lại": "mới" is a segment
 
     # -- driver -------------------------------------------------------------
@@ -183,8 +188,8 @@ class SentenceReader:
         between = s[self.prev_end:m.start]
         return _View(
             i=i, m=m, between=between, left=s[:m.start], tail=tail,
-            tail_clause=re.split(r"[,;()]", tail, maxsplit=1)[0],
-            excl_tail=re.split(r"[;.]|\btrong đó\b|\bgồm\b|\bbao gồm\b", tail, maxsplit=1, flags=I)[0][:90],
+            tail_clause=_CLAUSE_END.split(tail, maxsplit=1)[0],
+            excl_tail=_EXCL_END.split(tail, maxsplit=1)[0][:90],
             star_tail=star_tail, cstart=max(c for c in self.clause_starts if c <= m.start), nxt=nxt,
             linked=bool(i > 0 and _SUBJECT_LINK.match(between) and ms[i - 1].metric == "products"
                         and m.metric == "subjects"),

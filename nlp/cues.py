@@ -165,26 +165,41 @@ _SINCE = re.compile(r"(?:từ|kể từ)\s+(?:năm\s+)?(?:19|20)\d\d\s*(?:,\s*)?
 
 def years(text: str, published_year: int | None = None):
     """Every (position, year) stated in ``text``, decree numbers and dates excluded."""
-    text = _DECREE.sub(lambda m: " " * len(m.group(0)), text)
-    text = _BASELINE.sub(lambda m: " " * len(m.group(0)), text)
-    text = _SINCE.sub(lambda m: " " * len(m.group(0)), text)    # "từ năm 2019 đến nay": since, not as of
-    text = _PHASE_NOW.sub(lambda m: " " * len(m.group(0)), text)
+    found, taken, masked = _explicit_years(text)
+    if not published_year:
+        return list(found)
+    found = list(found)
+    for pattern, delta in _REL_YEARS:
+        for m in pattern.finditer(masked):
+            if not any(a <= m.start() < b for a, b in taken):
+                found.append((m.start(), published_year + delta))
+    return sorted(found)
+
+
+_LAST_READ: list = [None, None]    # the text last read and its years: a sentence is read twice in a row
+
+
+def _explicit_years(text: str):
+    """(sorted (position, year) list, spans taken, the text with decrees/baselines/"since" masked)."""
+    if _LAST_READ[0] == text:
+        return _LAST_READ[1]
+    masked = _DECREE.sub(lambda m: " " * len(m.group(0)), text)
+    masked = _BASELINE.sub(lambda m: " " * len(m.group(0)), masked)
+    masked = _SINCE.sub(lambda m: " " * len(m.group(0)), masked)    # "từ năm 2019 đến nay": since, not as of
+    masked = _PHASE_NOW.sub(lambda m: " " * len(m.group(0)), masked)
     found = []
     taken = []
     for pattern, get in _YEARS:
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(masked):
             if any(a <= m.start() < b for a, b in taken):
                 continue
             year = get(m)
             if 2000 <= year <= 2040:
                 found.append((m.start(), year))
                 taken.append((m.start(), m.end()))
-    if published_year:
-        for pattern, delta in _REL_YEARS:
-            for m in pattern.finditer(text):
-                if not any(a <= m.start() < b for a, b in taken):
-                    found.append((m.start(), published_year + delta))
-    return sorted(found)
+    result = (tuple(sorted(found)), taken, masked)
+    _LAST_READ[0], _LAST_READ[1] = text, result
+    return result
 
 
 _CERT_BEFORE = re.compile(r"(?<!lũy kế )(?:công nhận|chứng nhận|trao (?:giấy )?chứng nhận)(?:\s+(?:cho|thêm))?\s*(?:các\s+)?$", I)

@@ -88,7 +88,7 @@ def extract_facts(text, *, title=None, published=None, url=None, home_province=N
         for s_off, sent in limits.capped(sentences(para)):   # bounded work per piece
             start = None if off < 0 else off + s_off
             places = find_places(sent, doc.province)
-            if is_candidate(sent):
+            if sent == para or is_candidate(sent):     # the paragraph itself passed the test above
                 n_sent += 1
                 for d in read_sentence(sent, places, doc, ocop_para):
                     limits.sane(d)                      # no share above 100%, no impossible year

@@ -50,8 +50,14 @@ class Mention:
     extra: dict = field(default_factory=dict)
 
 
+_PRODUCT_NOUN = re.compile(_PRODUCT, re.IGNORECASE)
+_ORDINAL_BEFORE = re.compile(r"(?:(?<!tổng )số|thứ|top|lần|hạng|khóa)\s*$")    # "số 5 sản phẩm", "lần 3"
+_SUBJECT_WORD = re.compile(r"chủ thể", re.IGNORECASE)
+_TYLE = re.compile(r"tỷ lệ\s+(?P<noun>sản phẩm|chủ thể)", re.IGNORECASE)
+
+
 def _metric(noun: str) -> str:
-    return "products" if re.fullmatch(_PRODUCT, noun, re.IGNORECASE) else "subjects"
+    return "products" if _PRODUCT_NOUN.fullmatch(noun) else "subjects"
 
 
 def find_mentions(s: str) -> list[Mention]:
@@ -59,7 +65,7 @@ def find_mentions(s: str) -> list[Mention]:
     for m in MENTION.finditer(s):
         noun = m["noun"]
         left = s[max(0, m.start() - 12): m.start()].lower()
-        if re.search(r"(?:(?<!tổng )số|thứ|top|lần|hạng|khóa)\s*$", left):
+        if _ORDINAL_BEFORE.search(left):
             continue
         v1 = parse_number(m["n1"])
         if v1 is None:
@@ -88,7 +94,7 @@ def find_mentions(s: str) -> list[Mention]:
         v = parse_number(m["n1"])
         if v is not None and not any(x.start <= m.start("n1") < x.end for x in out):
             out.append(Mention(m.start("n1"), m.end(), v, "products", "count", m["noun"], plan=True))
-    if re.search(r"chủ thể", s, re.IGNORECASE):
+    if _SUBJECT_WORD.search(s):
         for m in SUBJECT_IS.finditer(s):
             if not any(x.start <= m.start() < x.end for x in out):
                 out.append(Mention(m.start(), m.end(), parse_number(m["n1"]), "subjects", "count", m["noun"]))
@@ -119,7 +125,7 @@ def find_mentions(s: str) -> list[Mention]:
         if any(x.start <= pos < x.end for x in out) or PLAN_AFTER.search(s[m.end():]):
             continue
         before = [x for x in out if x.end <= m.start() and x.unit == "count" and not x.denominator]
-        tyle = re.search(r"tỷ lệ\s+(?P<noun>sản phẩm|chủ thể)", s[:m.start()], re.IGNORECASE)
+        tyle = _TYLE.search(s[:m.start()])
         if before and not re.search(r"[.;]", s[before[-1].end:m.start()]):
             anchor = before[-1]
             v = parse_number(m["n1"])

@@ -9,6 +9,7 @@ with vn-numberwords.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 # Number words accepted before a counted noun ("một" and "năm" only in a counting context: see mentions).
@@ -19,6 +20,8 @@ WORD_NUMBERS = r"mười một|mười hai|hai mươi|ba mươi|một|hai|ba|b�
 def parse_number(token: str) -> float | None:
     """Value of a digit string ("1.002", "12,26", "01"); None if it is not one."""
     token = token.strip()
+    if token.isdigit() and token.isascii() and len(token) <= MAX_DIGITS:
+        return int(token)                          # the common case: "56", "01"
     if not token or sum(c.isdigit() for c in token) > MAX_DIGITS:
         return None     # no count has that many digits (and 309 of them overflow a float)
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", token):
@@ -38,6 +41,7 @@ _WORD = re.compile(r"(?:một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|bẩy|
                    r"(?:\s+(?:một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|bẩy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|lẻ|linh))*")
 
 
+@lru_cache(maxsize=512)
 def parse_words(words: str) -> float | None:
     """Value of Vietnamese number words: "ba" -> 3, "hai mươi lăm" -> 25, "một trăm" -> 100.
 
