@@ -7,8 +7,9 @@
   the same words, figures and places, not a report written on the same template),
   is a syndicated copy: it is stored with
   ``duplicate_of`` = the original's id and gets no facts. The original is the
-  copy published first; when the new page is the earlier one, the stored page
-  becomes the copy (its facts are removed) so the order of the crawl does not matter.
+  copy published first (for the same time, the smaller URL); when the new page is
+  the first, the stored page becomes the copy (its facts are removed) so the order
+  of the crawl does not matter.
 """
 from __future__ import annotations
 
@@ -50,7 +51,8 @@ class DedupPipeline:
                 if stored and not same_text(stored[1] or "", item["body"]):
                     self.crawler.stats.inc_value(f"ocop/{item['site']}/near_not_copy")
                     continue       # same template, other figures or places: another report
-                if _earlier(item.get("published"), orig.get("published")):
+                if _first(item.get("published"), item["url"],
+                          orig.get("published"), stored[0] if stored else ""):
                     item["supersedes"] = orig["id"]   # the stored one is the copy
                     self.originals.remove(orig)
                 else:
@@ -65,8 +67,10 @@ class DedupPipeline:
                                "fingerprint": item.get("fingerprint")})
 
 
-def _earlier(a: str | None, b: str | None) -> bool:
-    """True when ``a`` is strictly earlier than ``b`` (unknown dates never win)."""
-    if not a or not b:
-        return False
-    return a[:19] < b[:19]
+def _first(a_published: str | None, a_url: str, b_published: str | None, b_url: str) -> bool:
+    """True when copy ``a`` comes before copy ``b``: published earlier (a known date before
+    an unknown one), then, for the same time, the smaller URL. A total order, so which copy
+    is the original never depends on which page the crawl reached first."""
+    def key(published, url):
+        return (not published, (published or "")[:19], url)
+    return key(a_published, a_url) < key(b_published, b_url)

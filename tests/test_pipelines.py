@@ -116,6 +116,24 @@ def test_earlier_original_supersedes_a_stored_copy(crawler):
     assert rows["http://127.0.0.1:10/ocop/c-9.html"] == orig_id
 
 
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_copies_published_at_the_same_time_pick_one_original_whatever_the_order(crawler, order):
+    """Same publication time (or none): the smaller URL is the original, in either order."""
+    store = crawler.spider.store
+    pages = [item(url="http://127.0.0.1:9/ocop/a-1.html", published=None),
+             item(site="bao-b", url="http://127.0.0.1:10/ocop/c-9.html",
+                  body="Nguồn: Báo A\n" + STORY, published=None)]
+    for i in order:
+        run(crawler, pages[i])
+    first, copy = "http://127.0.0.1:10/ocop/c-9.html", "http://127.0.0.1:9/ocop/a-1.html"
+    rows = dict(store.db.execute("select url, duplicate_of from articles").fetchall())
+    assert rows[first] is None and rows[copy] == store.article_id(first)
+    assert store.db.execute("select count(*) from facts where article_id = ?",
+                            [store.article_id(copy)]).fetchone()[0] == 0
+    assert store.db.execute("select count(*) from facts where article_id = ?",
+                            [store.article_id(first)]).fetchone()[0] > 0
+
+
 def test_different_stories_are_not_linked(crawler):
     store = crawler.spider.store
     run(crawler, item())
