@@ -8,21 +8,23 @@ from __future__ import annotations
 
 import re
 
+from .fold import folded
+
 I = re.IGNORECASE
 
 # -- stars ---------------------------------------------------------------
 _S = r"0?([3-5])"
 _STARS = [  # (pattern, handler) tried in order on the text after a count
-    (re.compile(rf"(?:nâng\s+(?:cấp|hạng)\s+)?từ\s+{_S}\s*sao\s+lên\s+(?:hạng\s+)?{_S}\s*sao", I), lambda m: (int(m[2]), int(m[2]))),
-    (re.compile(rf"nâng\s+(?:cấp|hạng)\s+lên\s+(?:hạng\s+)?{_S}\s*sao", I), lambda m: (int(m[1]), int(m[1]))),
-    (re.compile(rf"{_S}\s*sao\s*(?:đến|-|tới)\s*{_S}\s*sao", I), lambda m: (int(m[1]), int(m[2]))),
-    (re.compile(rf"{_S}\s*(?:-|đến|tới|,|và|hoặc)\s*{_S}\s*sao", I), lambda m: (int(m[1]), int(m[2]))),
-    (re.compile(rf"{_S}\s*sao\s*(?:,|và)\s*{_S}\s*sao", I), lambda m: (int(m[1]), int(m[2]))),
-    (re.compile(rf"{_S}\s*sao(?:\s+OCOP)?\s+trở\s+lên", I), lambda m: (int(m[1]), 5)),
-    (re.compile(rf"{_S}\s*sao", I), lambda m: (int(m[1]), int(m[1]))),
+    (folded(rf"(?:nâng\s+(?:cấp|hạng)\s+)?từ\s+{_S}\s*sao\s+lên\s+(?:hạng\s+)?{_S}\s*sao"), lambda m: (int(m[2]), int(m[2]))),
+    (folded(rf"nâng\s+(?:cấp|hạng)\s+lên\s+(?:hạng\s+)?{_S}\s*sao"), lambda m: (int(m[1]), int(m[1]))),
+    (folded(rf"{_S}\s*sao\s*(?:đến|-|tới)\s*{_S}\s*sao"), lambda m: (int(m[1]), int(m[2]))),
+    (folded(rf"{_S}\s*(?:-|đến|tới|,|và|hoặc)\s*{_S}\s*sao"), lambda m: (int(m[1]), int(m[2]))),
+    (folded(rf"{_S}\s*sao\s*(?:,|và)\s*{_S}\s*sao"), lambda m: (int(m[1]), int(m[2]))),
+    (folded(rf"{_S}\s*sao(?:\s+OCOP)?\s+trở\s+lên"), lambda m: (int(m[1]), 5)),
+    (folded(rf"{_S}\s*sao"), lambda m: (int(m[1]), int(m[1]))),
 ]
-_STAR_ANY = re.compile(r"\d\s*sao\b", I)
-_STAR_LEVELS = re.compile(r"(?<!\d)0?([1-5])\s*(?:sao\s*)?(?:(?:-|–|đến|tới)\s*0?[1-5]\s*)?sao\b(?!\s*lên)", I)
+_STAR_ANY = folded(r"\d\s*sao\b")
+_STAR_LEVELS = folded(r"(?<!\d)0?([1-5])\s*(?:sao\s*)?(?:(?:-|–|đến|tới)\s*0?[1-5]\s*)?sao\b(?!\s*lên)")
 
 
 def below_three(text: str) -> bool:
@@ -54,12 +56,12 @@ def stars(text: str):
 
 # -- comparator ----------------------------------------------------------
 _COMP_BEFORE = [
-    (re.compile(r"(?:tối thiểu|ít nhất|thấp nhất)(?:\s+(?:là|có|đạt))?(?:\s+từ)?\s*$", I), "gte"),
-    (re.compile(r"(?:hơn|trên|vượt|vượt mức)\s*$", I), "gt"),
-    (re.compile(r"(?:khoảng|gần|xấp xỉ|chừng|khoảng chừng|ước|ước tính|ước đạt|độ)(?:\s+từ)?\s*$", I), "approx"),
-    (re.compile(r"(?:tối đa|không quá|không vượt quá|nhiều nhất)\s*$", I), "lte"),
-    (re.compile(r"(?:dưới|chưa tới|chưa đến)\s*$", I), "lt"),
-    (re.compile(r"(?:có|thêm|đạt|là|cần|mới|phấn đấu|tối thiểu|ít nhất)\s+từ\s*$", I), "gte"),
+    (folded(r"(?:tối thiểu|ít nhất|thấp nhất)(?:\s+(?:là|có|đạt))?(?:\s+từ)?\s*$"), "gte"),
+    (folded(r"(?:hơn|trên|vượt|vượt mức)\s*$"), "gt"),
+    (folded(r"(?:khoảng|gần|xấp xỉ|chừng|khoảng chừng|ước|ước tính|ước đạt|độ)(?:\s+từ)?\s*$"), "approx"),
+    (folded(r"(?:tối đa|không quá|không vượt quá|nhiều nhất)\s*$"), "lte"),
+    (folded(r"(?:dưới|chưa tới|chưa đến)\s*$"), "lt"),
+    (folded(r"(?:có|thêm|đạt|là|cần|mới|phấn đấu|tối thiểu|ít nhất)\s+từ\s*$"), "gte"),
 ]
 
 
@@ -72,19 +74,19 @@ def comparator_before(left: str):
     return None
 
 
-TRO_LEN = re.compile(r"^\s*[^\d,;()]{0,40}?trở\s+lên", I)   # "từ 120 sản phẩm OCOP trở lên"
+TRO_LEN = folded(r"^\s*[^\d,;()]{0,40}?trở\s+lên")   # "từ 120 sản phẩm OCOP trở lên"
 
 # -- kind (target) -------------------------------------------------------
-_TARGET = re.compile(
+_TARGET = folded(
     r"phấn đấu|mục tiêu|chỉ tiêu|kế hoạch|\bKH\b|dự kiến|định hướng|đặt ra|đề ra|hướng tới|"
-    r"nhằm đạt|\bsẽ\b|cần đạt|phải đạt", I)
-_NOT_TARGET = re.compile(r"mục tiêu quốc gia|MTQG|(?:đạt|vượt|so với)\s+(?:\d+(?:[.,]\d+)?\s*%\s*)?(?:kế hoạch|chỉ tiêu|mục tiêu)"
-                         r"|kế hoạch số|\d+\s*/\s*KH", I)
+    r"nhằm đạt|\bsẽ\b|cần đạt|phải đạt")
+_NOT_TARGET = folded(r"mục tiêu quốc gia|MTQG|(?:đạt|vượt|so với)\s+(?:\d+(?:[.,]\d+)?\s*%\s*)?(?:kế hoạch|chỉ tiêu|mục tiêu)"
+                         r"|kế hoạch số|\d+\s*/\s*KH")
 
 
 def target_cue(text: str):
     """Position just after the last target cue in ``text``, or None."""
-    cleaned = _NOT_TARGET.sub(lambda m: " " * len(m.group(0)), text)
+    cleaned = _NOT_TARGET.mask(text)
     last = None
     for m in _TARGET.finditer(cleaned):
         last = m.end()
@@ -93,26 +95,26 @@ def target_cue(text: str):
 
 # -- increment -----------------------------------------------------------
 _INC = [  # (pattern, increment?) - the last cue before a number wins
-    (re.compile(r"từ đầu năm(?:\s+\d{4})?(?:\s+(?:đến|tới)\s+(?:nay|hiện tại|thời điểm này))?", I), True),
-    (re.compile(r"lũy kế|luỹ kế|tổng số|tổng cộng|nâng tổng|hiện có|hiện nay|hiện tại|(?<!thực )(?<!xuất )(?<!thể )(?<!phát )\bhiện\b|đến nay|tới nay|"
+    (folded(r"từ đầu năm(?:\s+\d{4})?(?:\s+(?:đến|tới)\s+(?:nay|hiện tại|thời điểm này))?"), True),
+    (folded(r"lũy kế|luỹ kế|tổng số|tổng cộng|nâng tổng|hiện có|hiện nay|hiện tại|(?<!thực )(?<!xuất )(?<!thể )(?<!phát )\bhiện\b|đến nay|tới nay|"
                 r"(?:tính )?(?:đến|tới) (?:hết |cuối )?(?:quý [IVX\d]+|tháng \d+)(?: năm (?:nay|\d{4})|\s*/\s*\d{4})?|tính (?:đến|tới)(?: hết| cuối)?(?: năm)?(?: \d{4})?|(?:đến|tới) (?:hết |cuối )?năm(?: \d{4})?|đến hết|đến cuối|đến thời điểm|đến tháng(?: \d+)?(?: năm \d{4}|/\d{4})?|"
-                r"từ khi triển khai|từ lúc triển khai|sau \S+ năm|toàn tỉnh đã có|giai đoạn", I), False),
-    (re.compile(r"\bthêm\b|\bmới\b|\btăng(?! trưởng| cường| giá| thu| lên| từ)\b|trong năm|\bnăm (?:19|20)\d\d|năm nay|năm qua|\bquý\b|\bđợt\b|"
+                r"từ khi triển khai|từ lúc triển khai|sau \S+ năm|toàn tỉnh đã có|giai đoạn"), False),
+    (folded(r"\bthêm\b|\bmới\b|\btăng(?! trưởng| cường| giá| thu| lên| từ)\b|trong năm|\bnăm (?:19|20)\d\d|năm nay|năm qua|\bquý\b|\bđợt\b|"
                 r"lần này|đánh giá lại|công nhận cho|chứng nhận cho|trao (?:giấy )?chứng nhận|công bố|kết quả|"
                 r"qua \S+ tháng|\d+ tháng đầu năm|"
                 r"\bvừa\s+(?:được\s+)?(?:ban hành|công nhận|chứng nhận|phê duyệt|trao|cấp|xếp hạng|phân hạng)|"
                 r"\bqua (?:đánh giá|chấm điểm|thẩm định|xét chọn)|^\W*theo đó\b|"
-                r"(?:sau|trong) (?:năm đầu tiên|năm đầu|một năm|1 năm)\b", I), True),   # a programme's first year
+                r"(?:sau|trong) (?:năm đầu tiên|năm đầu|một năm|1 năm)\b"), True),   # a programme's first year
 ]
 
 
 # "Đến nay", "hiện có": a running total as of the time of writing
-AS_OF_NOW = re.compile(r"\b(?:đến nay|tới nay|hiện nay|hiện có|hiện tại|đến thời điểm (?:này|hiện tại))\b", I)
+AS_OF_NOW = folded(r"\b(?:đến nay|tới nay|hiện nay|hiện có|hiện tại|đến thời điểm (?:này|hiện tại))\b")
 
 # "từ năm 2019 đến nay, huyện đã trao chứng nhận cho 38 sản phẩm": counted since, a running total
-_CUMULATIVE = re.compile(r"(?:từ|kể từ)\s+(?:năm\s+)?(?:19|20)\d\d\s*(?:,\s*)?(?:đến|tới)\s+(?:nay|hiện nay|hiện tại)|"
+_CUMULATIVE = folded(r"(?:từ|kể từ)\s+(?:năm\s+)?(?:19|20)\d\d\s*(?:,\s*)?(?:đến|tới)\s+(?:nay|hiện nay|hiện tại)|"
                          r"tính từ\s+(?:năm\s+)?(?:19|20)\d\d|"
-                         r"(?:từ|kể từ)\s+khi\s+(?:triển khai|thực hiện|bắt đầu)|lũy kế|luỹ kế", I)
+                         r"(?:từ|kể từ)\s+khi\s+(?:triển khai|thực hiện|bắt đầu)|lũy kế|luỹ kế")
 
 
 def increment_cue(left: str):
@@ -128,8 +130,8 @@ def increment_cue(left: str):
     return None if best is None else best[2]
 
 
-_NEW_AFTER = re.compile(r"^\s*(?:OCOP\s+)?(?:mới\b|được\s+công\s+nhận\s+mới|công\s+nhận\s+mới|đánh\s+giá\s+lại|"
-                        r"được\s+(?:công\s+nhận|chứng\s+nhận|cấp[^,;]{0,30})\s+(?:trong\s+)?năm\s+\d{4})", I)
+_NEW_AFTER = folded(r"^\s*(?:OCOP\s+)?(?:mới\b|được\s+công\s+nhận\s+mới|công\s+nhận\s+mới|đánh\s+giá\s+lại|"
+                        r"được\s+(?:công\s+nhận|chứng\s+nhận|cấp[^,;]{0,30})\s+(?:trong\s+)?năm\s+\d{4})")
 
 
 def increment_after(tail: str):
@@ -140,27 +142,27 @@ def increment_after(tail: str):
 # -- years ---------------------------------------------------------------
 _Y = r"((?:19|20)\d\d)"
 _YEARS = [
-    (re.compile(rf"giai đoạn(?:\s+từ)?(?:\s+năm)?\s+{_Y}\s*(?:-|đến|tới)\s*(?:năm\s+)?{_Y}", I), lambda m: int(m[2])),
-    (re.compile(rf"(?<!\d){_Y}\s*-\s*{_Y}(?!\d)", I), lambda m: int(m[2])),
-    (re.compile(rf"\bnăm\s+{_Y}(?!\d)", I), lambda m: int(m[1])),
-    (re.compile(rf"\b(?:quý|tháng|Q|đợt|lần)\s*[IVX\d]+\s*[/-]\s*{_Y}(?!\d)", I), lambda m: int(m[1])),
-    (re.compile(rf"\b\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*{_Y}(?!\d)", I), lambda m: int(m[1])),
-    (re.compile(rf"\b\d{{1,2}}\s*-\s*\d{{1,2}}\s*-\s*{_Y}(?!\d)", I), lambda m: int(m[1])),
+    (folded(rf"giai đoạn(?:\s+từ)?(?:\s+năm)?\s+{_Y}\s*(?:-|đến|tới)\s*(?:năm\s+)?{_Y}"), lambda m: int(m[2])),
+    (folded(rf"(?<!\d){_Y}\s*-\s*{_Y}(?!\d)"), lambda m: int(m[2])),
+    (folded(rf"\bnăm\s+{_Y}(?!\d)"), lambda m: int(m[1])),
+    (folded(rf"\b(?:quý|tháng|Q|đợt|lần)\s*[IVX\d]+\s*[/-]\s*{_Y}(?!\d)"), lambda m: int(m[1])),
+    (folded(rf"\b\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*{_Y}(?!\d)"), lambda m: int(m[1])),
+    (folded(rf"\b\d{{1,2}}\s*-\s*\d{{1,2}}\s*-\s*{_Y}(?!\d)"), lambda m: int(m[1])),
 ]
 _REL_YEARS = [
-    (re.compile(r"năm nay|năm này|trong năm qua|năm qua", I), 0),
-    (re.compile(r"năm ngoái|năm trước|năm vừa qua", I), -1),
-    (re.compile(r"năm tới|năm sau", I), 1),
+    (folded(r"năm nay|năm này|trong năm qua|năm qua"), 0),
+    (folded(r"năm ngoái|năm trước|năm vừa qua"), -1),
+    (folded(r"năm tới|năm sau"), 1),
 ]
-EVERY_YEAR = re.compile(r"hàng năm|hằng năm|mỗi năm|bình quân", I)
-_BASELINE = re.compile(r"so với(?: cùng kỳ)?(?: thời điểm)?(?: đầu)?(?: năm| giai đoạn)?\s*(?:từ\s*)?[\d\s/-]*", I)
-_DECREE = re.compile(r"(?:quyết định|kế hoạch|nghị quyết|công văn|thông báo|chỉ thị)(?:\s+số)?\s+\d+[\w/.-]*"
-                     r"(?:\s+ngày\s+[\d/.-]+)?", I)
+EVERY_YEAR = folded(r"hàng năm|hằng năm|mỗi năm|bình quân")
+_BASELINE = folded(r"so với(?: cùng kỳ)?(?: thời điểm)?(?: đầu)?(?: năm| giai đoạn)?\s*(?:từ\s*)?[\d\s/-]*")
+_DECREE = folded(r"(?:quyết định|kế hoạch|nghị quyết|công văn|thông báo|chỉ thị)(?:\s+số)?\s+\d+[\w/.-]*"
+                     r"(?:\s+ngày\s+[\d/.-]+)?")
 # "giai đoạn 2021 - 2025, đến nay, …": the programme's phase, the count is as of now
-_PHASE_NOW = re.compile(r"giai đoạn(?:\s+từ)?(?:\s+năm)?\s+(?:19|20)\d\d\s*(?:-|–|đến|tới)\s*(?:năm\s+)?(?:19|20)\d\d"
-                        r"(?=[\s,)]*(?:và\s+)?(?:đến nay|đến thời điểm này|hiện nay|hiện tại|tính đến nay))", I)
-_SINCE = re.compile(r"(?:từ|kể từ)\s+(?:năm\s+)?(?:19|20)\d\d\s*(?:,\s*)?(?:đến|tới)\s+(?:nay|hiện nay|hiện tại)|"
-                    r"tính từ\s+(?:năm\s+)?(?:19|20)\d\d", I)
+_PHASE_NOW = folded(r"giai đoạn(?:\s+từ)?(?:\s+năm)?\s+(?:19|20)\d\d\s*(?:-|–|đến|tới)\s*(?:năm\s+)?(?:19|20)\d\d"
+                        r"(?=[\s,)]*(?:và\s+)?(?:đến nay|đến thời điểm này|hiện nay|hiện tại|tính đến nay))")
+_SINCE = folded(r"(?:từ|kể từ)\s+(?:năm\s+)?(?:19|20)\d\d\s*(?:,\s*)?(?:đến|tới)\s+(?:nay|hiện nay|hiện tại)|"
+                    r"tính từ\s+(?:năm\s+)?(?:19|20)\d\d")
 
 
 def years(text: str, published_year: int | None = None):
@@ -183,10 +185,10 @@ def _explicit_years(text: str):
     """(sorted (position, year) list, spans taken, the text with decrees/baselines/"since" masked)."""
     if _LAST_READ[0] == text:
         return _LAST_READ[1]
-    masked = _DECREE.sub(lambda m: " " * len(m.group(0)), text)
-    masked = _BASELINE.sub(lambda m: " " * len(m.group(0)), masked)
-    masked = _SINCE.sub(lambda m: " " * len(m.group(0)), masked)    # "từ năm 2019 đến nay": since, not as of
-    masked = _PHASE_NOW.sub(lambda m: " " * len(m.group(0)), masked)
+    masked = _DECREE.mask(text)
+    masked = _BASELINE.mask(masked)
+    masked = _SINCE.mask(masked)    # "từ năm 2019 đến nay": since, not as of
+    masked = _PHASE_NOW.mask(masked)
     found = []
     taken = []
     for pattern, get in _YEARS:
@@ -202,9 +204,9 @@ def _explicit_years(text: str):
     return result
 
 
-_CERT_BEFORE = re.compile(r"(?<!lũy kế )(?:công nhận|chứng nhận|trao (?:giấy )?chứng nhận)(?:\s+(?:cho|thêm))?\s*(?:các\s+)?$", I)
-_CERT_AFTER = re.compile(r"^[^,;.]{0,40}?\bđược\s+(?:phân hạng|xếp hạng|công nhận|chứng nhận|(?:cấp|trao) (?:giấy )?chứng nhận)", I)
-TOTAL_AFTER = re.compile(r"nâng tổng số", I)
+_CERT_BEFORE = folded(r"(?<!lũy kế )(?:công nhận|chứng nhận|trao (?:giấy )?chứng nhận)(?:\s+(?:cho|thêm))?\s*(?:các\s+)?$")
+_CERT_AFTER = folded(r"^[^,;.]{0,40}?\bđược\s+(?:phân hạng|xếp hạng|công nhận|chứng nhận|(?:cấp|trao) (?:giấy )?chứng nhận)")
+TOTAL_AFTER = folded(r"nâng tổng số")
 
 
 def certified_event(left: str, tail: str) -> bool:

@@ -200,3 +200,52 @@ def test_long_paragraphs_are_cut_and_offsets_stay_exact():
     assert limits.WORK["paragraphs cut"] == 1
     check_facts(text, facts)
     assert len({f["value"] for f in facts}) >= 380
+
+
+# -- nlp.fold: a folded pattern finds what its IGNORECASE original finds ------------------------
+def _folded_patterns():
+    from nlp import cues
+    from nlp.fold import Folded
+    seen = []
+    for value in vars(cues).values():
+        items = value if isinstance(value, list) else [value]
+        for it in items:
+            for p in (it if isinstance(it, tuple) else (it,)):
+                if isinstance(p, Folded) and p not in seen:
+                    seen.append(p)
+    return seen
+
+
+FOLDED = _folded_patterns()
+MIXED_CASE = st.lists(st.one_of(st.sampled_from(WORDS + ["MỤC TIÊU", "Phấn Đấu", "ĐẾN NAY", "Năm 2024",
+                                                           "İ", "ẞ", "K", "ﬁ", "Σ"]),
+                                token), max_size=60).map(" ".join)
+
+
+def test_fold_covers_the_cue_patterns():
+    assert len(FOLDED) >= 40
+
+
+@SETTINGS
+@given(MIXED_CASE)
+def test_folded_pattern_spans_equal_the_ignorecase_ones(text):
+    import re
+    for p in FOLDED:
+        ci = re.compile(p.pattern, re.IGNORECASE)
+        assert [m.span() for m in p.finditer(text)] == [m.span() for m in ci.finditer(text)], p.pattern
+        assert bool(p.search(text)) == bool(ci.search(text))
+        masked = p.mask(text)
+        assert len(masked) == len(text)
+        assert masked == ci.sub(lambda m: " " * len(m.group(0)), text).lower() or lower_changes_length(text)
+
+
+def lower_changes_length(text):
+    return len(text.lower()) != len(text)
+
+
+def test_fold_keeps_escapes_and_group_names():
+    from nlp.fold import folded, lower_source
+    assert lower_source(r"(?P<Noun>SẢN PHẨM)\S+\W(?P=Noun)") == r"(?P<Noun>sản phẩm)\S+\W(?P=Noun)"
+    p = folded(r"(?P<N>Đạt)\s+\S+")
+    assert p.search("x ĐẠT 4SAO").span() == (2, 10) and p.search("x ĐẠT 4SAO")["N"] == "đạt"
+    assert p.search("İ đạt 4sao").span() == (2, 10)      # "İ".lower() is two characters: no fold
