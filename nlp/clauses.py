@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .fold import folded
 from . import cues
 from .context import Area, Doc
 from .mentions import Mention, find_mentions
@@ -29,16 +30,15 @@ _PARTS_START = re.compile(r"^\s*(?:trong đó|trong số (?:này|đó)|bao gồm
 _LIST_ITEM = re.compile(r"[,;]\s*(?:và\s+)?[^\d,;.()]{1,30}?\s*(?:có|với)?\s*$", I)
 _OF_THESE = re.compile(r"^\s*trong\s+(?:tổng\s+)?(?:số\s+)?$", I)
 _NEW_SUBJECT = re.compile(r"lũy kế|luỹ kế|đến nay|tính đến|hiện nay|hiện có|^\s*năm \d{4}", I)
-_PLAN_BEFORE = re.compile(r"(?:kế hoạch|KH|chỉ tiêu)(?:\s+năm)?(?:\s+\d{4})?\s*[(:]?\s*$", I)
-_CHANGE_BEFORE = re.compile(r"\b(?:tăng|giảm)\s*(?:thêm\s*)?$|nâng tổng số[^,;]{0,60}$", I)
-_ACTUAL_AFTER_TARGET = re.compile(r"đến nay|hiện có|hiện nay|lũy kế|luỹ kế|đã (?:có|được|công nhận|chứng nhận|cấp)|"
-                                  r"tính đến|kết quả", I)
-_EXCL_PRODUCT = re.compile(
-    r"tiềm năng|tham gia(?!\s+(?:vào\s+)?(?:các\s+)?(?:kênh|sàn|hội chợ|hệ thống|thị trường|chuỗi|xúc tiến))|"
+_PLAN_BEFORE = folded(r"(?:kế hoạch|KH|chỉ tiêu)(?:\s+năm)?(?:\s+\d{4})?\s*[(:]?\s*$")
+_CHANGE_BEFORE = folded(r"\b(?:tăng|giảm)\s*(?:thêm\s*)?$|nâng tổng số[^,;]{0,60}$")
+_ACTUAL_AFTER_TARGET = folded(r"đến nay|hiện có|hiện nay|lũy kế|luỹ kế|đã (?:có|được|công nhận|chứng nhận|cấp)|"
+                                  r"tính đến|kết quả")
+_EXCL_PRODUCT = folded(r"tiềm năng|tham gia(?!\s+(?:vào\s+)?(?:các\s+)?(?:kênh|sàn|hội chợ|hệ thống|thị trường|chuỗi|xúc tiến))|"
     r"đăng ký|đề nghị|đề xuất|dự thi|\bchờ\b|(?<!chương )\btrình\b|hết hạn|không đạt|chưa đạt|"
     r"đưa ra đánh giá|đưa vào đánh giá|hồ sơ|lựa chọn|được chọn|"
     r"được đánh giá(?![^.;]{0,40}(?:phân hạng|xếp hạng|công nhận|chứng nhận))|"
-    r"đang (?:hoàn thiện|đánh giá|xây dựng)", I)
+    r"đang (?:hoàn thiện|đánh giá|xây dựng)")
 _EXCL_SUBJECT = re.compile(r"tiềm năng", I)
 _ENTERED_THEN_RESULT = re.compile(r"(?:tham gia|dự thi|đăng ký)[^.;]{0,60}?(?=\bđạt\s+(?:tiêu\s+)?chuẩn|\bđạt\s+(?:hạng\s+)?\d\s*sao|"
                                   r"\bđược\s+(?:công nhận|chứng nhận|xếp hạng))", I)
@@ -75,9 +75,9 @@ _INTAKE_PREAMBLE = re.compile(r"(?:(?:sản phẩm|chủ thể)\s+(?:được\s+
                               r"(?:(?!công nhận|chứng nhận|đạt\b|xếp hạng)[^;.\d]){0,80}$", I)
 _OF_PLAN_AFTER = re.compile(r"^[^.;]{0,30}?\b(?:đạt|bằng)\s+\d+(?:[.,]\d+)?\s*%\s*(?:so với\s+)?(?:kế hoạch|KH|chỉ tiêu)", I)
 _COUNCIL = re.compile(r"\bHội đồng\b")
-_NATIONAL_COUNCIL = re.compile(r"\bHội đồng\b[^.;]{0,80}?\b(?:cấp\s+)?(?:Trung ương|quốc gia)\b", I)
+_NATIONAL_COUNCIL = folded(r"\bHội đồng\b[^.;]{0,80}?\b(?:cấp\s+)?(?:Trung ương|quốc gia)\b")
 _NATIONAL_PROGRAMME = re.compile(r"/QĐ-TTg|Thủ tướng Chính phủ|Chương trình (?:OCOP )?(?:quốc gia|toàn quốc)", I)
-_PAIRED_ROUND = re.compile(r"(?:đánh giá|công nhận|cấp|chứng nhận) lại|nâng hạng|nâng cấp|nâng sao", I)
+_PAIRED_ROUND = folded(r"(?:đánh giá|công nhận|cấp|chứng nhận) lại|nâng hạng|nâng cấp|nâng sao")
 _SEMICOLON = re.compile(";")
 _CLAUSE_END = re.compile(r"[,;()]")
 _EXCL_END = re.compile(r"[;.]|\btrong đó\b|\bgồm\b|\bbao gồm\b", I)
