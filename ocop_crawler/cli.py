@@ -209,8 +209,7 @@ def reextract(db_path):
     its old id is listed in superseded_facts.
     """
     from .extraction import reextract as run
-    checks.open_existing_db(db_path)
-    sys.exit(run(db_path))
+    sys.exit(run(db_path))      # checks the file first (checks.open_existing_db)
 
 
 @cli.command()

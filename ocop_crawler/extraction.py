@@ -181,11 +181,12 @@ def reextract(db_path: str) -> int:
 
     The run is recorded in ``crawl_runs`` (command ``reextract``); killed, it leaves every
     article with its old or its new facts, and is marked ``interrupted`` by the next run.
+    Raises ``checks.InputError`` (and changes nothing) when ``db_path`` is missing, damaged
+    or not an ocop database.
     """
+    from . import checks
     from .storage import Store
-    if not Path(db_path).exists():
-        print(f"error: no database at {db_path} (run `ocop crawl` or `ocop demo` first)", file=sys.stderr)
-        return 2
+    checks.open_existing_db(db_path)   # InputError, the file untouched, unless an intact ocop database
     store = Store(db_path)
     run_id = store.start_run(args={"extractor_version": EXTRACTOR_VERSION}, command="reextract")
     n_articles = n_facts = 0

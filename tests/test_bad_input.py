@@ -229,6 +229,20 @@ def test_foreign_db_keeps_its_tables_and_journal_mode(tmp_path, dbs):
     c.close()
 
 
+def test_reextract_api_leaves_a_foreign_db_alone(tmp_path, dbs):
+    """The Python API checks the file as the command does (it once added 29 tables)."""
+    from ocop_crawler import checks, extraction
+    db = shutil.copy(dbs["foreign"], tmp_path / "other.db")
+    before = Path(db).read_bytes()
+    with pytest.raises(checks.InputError, match="not an ocop database"):
+        extraction.reextract(str(db))
+    assert Path(db).read_bytes() == before
+    assert not Path(f"{db}-wal").exists()
+    with pytest.raises(checks.InputError, match="no database"):
+        extraction.reextract(str(tmp_path / "missing.db"))
+    assert not (tmp_path / "missing.db").exists()
+
+
 def test_good_database_still_accepted(tmp_path, dbs):
     """The checks let an intact database through (reextract works on it)."""
     shutil.copy(dbs["good"], tmp_path / "good.db")
