@@ -519,8 +519,13 @@ class NewsSpider(scrapy.Spider):
         if status is None and not ignored and kind in ("robots", "home"):
             sc.unreachable = True     # a network failure, not an HTTP answer
         if failure.check(OffsiteRedirect):
+            origin = failure.value.origin
             self.note_fetch(request, "skipped", f"redirected off the outlet's hosts to "
-                            f"{failure.value.target}: not followed", url=failure.value.origin)
+                            f"{failure.value.target}: not followed", url=origin)
+            if kind == "article":   # remembered as a skipped page: not asked again next crawl
+                self.store.add_skipped(origin, name, "skip: redirected to another host",
+                                       run_id=self.run_id)
+                self.seen.add(origin)
         elif ignored and "robots.txt" in str(failure.value):
             self.note_fetch(request, "skipped", "forbidden by robots.txt")
         elif kind == "robots" and status and 400 <= status < 500:

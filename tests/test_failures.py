@@ -120,6 +120,27 @@ def test_redirects_never_leave_the_outlet(trap_crawl):
     assert base + traps.MOVED_TO in urls and base + traps.INSITE_REDIRECT not in urls
 
 
+def test_an_off_site_redirect_is_remembered_and_not_asked_again(trap_crawl, tmp_path):
+    """The page is a skipped row (reason kept for Datasette); the next crawl does not ask for it."""
+    import shutil
+    base = trap_crawl["url"]
+    assert rows(trap_crawl["db"], "select url, reason from skipped where url = ?",
+                [base + traps.OFFSITE_REDIRECT]) == [
+        {"url": base + traps.OFFSITE_REDIRECT, "reason": "skip: redirected to another host"}]
+    db = shutil.copy(trap_crawl["db"], tmp_path / "again.db")
+    site = trap_crawl["sites"].site()
+    fields = {k: getattr(site, k) for k in ("name", "title", "base_url", "province", "kind",
+                                             "sitemaps", "article_pattern")}
+    before = len(trap_crawl["sites"].requests)
+    subprocess.run([sys.executable, "-c", _CRAWL, json.dumps({
+        "db": str(db), "site": fields, "jobdir": str(tmp_path / "job"), "settings": LIMITS,
+        "progress_interval": 0})], cwd=ROOT, capture_output=True, text=True, timeout=180,
+        env={**os.environ, **NO_EGRESS})
+    asked = [p for name, p, _ in list(trap_crawl["sites"].requests)[before:] if name == "trap"]
+    assert "/sitemap.xml" in asked                      # the second crawl did run
+    assert traps.OFFSITE_REDIRECT not in asked
+
+
 def test_robots_sitemap_lines_of_other_hosts_are_ignored(trap_crawl):
     asked = [p for name, p, _ in trap_crawl["requests"] if name == "trap"]
     assert "/sitemap.xml" in asked              # the outlet's own Sitemap: line is read
