@@ -171,6 +171,8 @@ def years(text: str, published_year: int | None = None):
     if not published_year:
         return list(found)
     found = list(found)
+    if masked is None:          # no year written: only decrees and baselines to mask
+        masked = _BASELINE.mask(_DECREE.mask(text))
     for pattern, delta in _REL_YEARS:
         for m in pattern.finditer(masked):
             if not any(a <= m.start() < b for a, b in taken):
@@ -178,13 +180,19 @@ def years(text: str, published_year: int | None = None):
     return sorted(found)
 
 
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 _LAST_READ: list = [None, None]    # the text last read and its years: a sentence is read twice in a row
 
 
 def _explicit_years(text: str):
-    """(sorted (position, year) list, spans taken, the text with decrees/baselines/"since" masked)."""
+    """(sorted (position, year) list, spans taken, the text with decrees/baselines/"since" masked,
+    or None for a text with no year written: ``years`` masks it only if it needs it)."""
     if _LAST_READ[0] == text:
         return _LAST_READ[1]
+    if not _YEAR_DIGITS.search(text):    # every pattern here needs one (most sentences have none)
+        result = ((), [], None)
+        _LAST_READ[0], _LAST_READ[1] = text, result
+        return result
     masked = _DECREE.mask(text)
     masked = _BASELINE.mask(masked)
     masked = _SINCE.mask(masked)    # "từ năm 2019 đến nay": since, not as of

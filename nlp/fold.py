@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 
-_TOKEN = re.compile(r"\\.|\(\?P<[^>]*>|\(\?P=[^)]*\)|.", re.S)   # escapes and group names stay as written
 _last = ["", ""]
 
 
@@ -34,9 +33,37 @@ def lower(text: str) -> str | None:
 
 
 def lower_source(pattern: str) -> str:
-    """The pattern with its literal characters lowercased (``\\S``, ``\\W``, ``(?P<noun>`` kept)."""
-    return "".join(tok if tok.startswith("\\") or tok.startswith("(?P") else tok.lower()
-                   for tok in _TOKEN.findall(pattern))
+    """The pattern for lowercased text: literals lowercased; escapes (``\\S``, ``\\W``) and
+    group names (``(?P<noun>``) kept; a character class with letters made case-insensitive
+    on its own (``[IVX\\d]`` -> ``(?i:[IVX\\d])``), since lowering a range changes it."""
+    out, i, n = [], 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+        elif pattern.startswith("(?P<", i) or pattern.startswith("(?P=", i):
+            j = pattern.index(">" if pattern[i + 3] == "<" else ")", i) + 1
+            out.append(pattern[i:j])
+            i = j
+        elif c == "[":
+            j = i + 1
+            if j < n and pattern[j] == "^":
+                j += 1
+            if j < n and pattern[j] == "]":
+                j += 1                      # "[]...]": a literal "]" first
+            while pattern[j] != "]":
+                j += 2 if pattern[j] == "\\" else 1
+            cls = pattern[i:j + 1]
+            # a class with letters keeps its own case-insensitive test ("À-ỹ" lowercased
+            # would be "à-ỹ", which loses "×"); one without letters stays as it is
+            letters = re.sub(r"\\.", "", cls)
+            out.append(f"(?i:{cls})" if letters.lower() != letters.upper() else cls)
+            i = j + 1
+        else:
+            out.append(c.lower())
+            i += 1
+    return "".join(out)
 
 
 class Folded:

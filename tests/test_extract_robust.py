@@ -204,10 +204,10 @@ def test_long_paragraphs_are_cut_and_offsets_stay_exact():
 
 # -- nlp.fold: a folded pattern finds what its IGNORECASE original finds ------------------------
 def _folded_patterns():
-    from nlp import clauses, cues
+    from nlp import clauses, cues, mentions
     from nlp.fold import Folded
     seen = []
-    for value in [*vars(cues).values(), *vars(clauses).values()]:
+    for value in [*vars(cues).values(), *vars(clauses).values(), *vars(mentions).values()]:
         items = value if isinstance(value, list) else [value]
         for it in items:
             for p in (it if isinstance(it, tuple) else (it,)):
@@ -218,7 +218,8 @@ def _folded_patterns():
 
 FOLDED = _folded_patterns()
 MIXED_CASE = st.lists(st.one_of(st.sampled_from(WORDS + ["MỤC TIÊU", "Phấn Đấu", "ĐẾN NAY", "Năm 2024",
-                                                           "İ", "ẞ", "K", "ﬁ", "Σ"]),
+                                                           "İ", "ẞ", "K", "ﬁ", "Σ", "×5 sản phẩm", "Ø3 HTX",
+                                                           "QUÝ IV/2024", "Một HTX"]),
                                 token), max_size=60).map(" ".join)
 
 
@@ -246,6 +247,9 @@ def lower_changes_length(text):
 def test_fold_keeps_escapes_and_group_names():
     from nlp.fold import folded, lower_source
     assert lower_source(r"(?P<Noun>SẢN PHẨM)\S+\W(?P=Noun)") == r"(?P<Noun>sản phẩm)\S+\W(?P=Noun)"
+    # a class with letters is tested case-insensitively as written ("À-ỹ" lowered would lose "×")
+    assert lower_source(r"(?<![\wÀ-ỹ])Q[IVX\d]+[\d.,]") == r"(?<!(?i:[\wÀ-ỹ]))q(?i:[IVX\d])+[\d.,]"
+    assert folded(r"(?<![\wÀ-ỹ])5 SP").search("×5 sp") is None
     p = folded(r"(?P<N>Đạt)\s+\S+")
     assert p.search("x ĐẠT 4SAO").span() == (2, 10) and p.search("x ĐẠT 4SAO")["N"] == "đạt"
     assert p.search("İ đạt 4sao").span() == (2, 10)      # "İ".lower() is two characters: no fold
