@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+from .fold import folded
+
 I = re.IGNORECASE
 
 _PRODUCERS = [
@@ -72,8 +74,9 @@ _CHANNELS = [
     (re.compile(r"dán tem|tem điện tử|mã số, mã vạch|mã vạch|truy xuất nguồn gốc|mã QR", I), "truy xuất nguồn gốc"),
     (re.compile(r"xuất khẩu", I), "xuất khẩu"),
 ]
-_CHANNEL_VERB = re.compile(r"^\s*(?:OCOP\s+)?(?:[^,;.()]{0,25}?)\b(?:được\s+)?(?:bán|đưa|tham gia|có mặt|giới thiệu|"
-                           r"xây dựng được|xây dựng|dán|có|kết nối|xuất khẩu|liên kết)\b", I)
+_CHANNEL_VERB = folded(r"^\s*(?:OCOP\s+)?(?:[^,;.()]{0,25}?)\b(?:được\s+)?(?:bán|đưa|tham gia|có mặt|giới thiệu|"
+                       r"xây dựng được|xây dựng|dán|có|kết nối|xuất khẩu|liên kết)\b")
+_CLAUSE_STOP = folded(r"[;.]|\btrong đó\b")
 _OF_PRODUCER = re.compile(rf"^\s*(?:OCOP\s+)?(?:là\s+)?của\s+(?:các\s+)?(?P<p>{'|'.join(p for p, _ in _PRODUCERS[:3])})\b", I)
 _PRODUCER_OWNS = re.compile(r"\b(?:các\s+)?(?P<p>HTX|hợp tác xã|doanh nghiệp)\s+(?:sở hữu|có|đang có)\s+"
                             r"(?:khoảng\s+|hơn\s+|trên\s+|gần\s+)?$", I)
@@ -142,7 +145,10 @@ def segment_of(noun: str, left: str, tail: str, *, part: bool = False, paired_ro
 
 
 def _channel(tail: str) -> str | None:
-    clause = re.split(r"[;.]|\btrong đó\b", tail, maxsplit=1, flags=I)[0][:110]
+    # the clause up to ; . or "trong đó", 110 characters at most (a stop found within the
+    # first 130 characters is the first stop of the whole tail, when it starts before 110)
+    stop = _CLAUSE_STOP.search(tail[:130])
+    clause = tail[:stop.start()][:110] if stop else tail[:110]
     if not _CHANNEL_VERB.match(clause):
         return None
     for pat, label in _CHANNELS:

@@ -204,13 +204,13 @@ def test_long_paragraphs_are_cut_and_offsets_stay_exact():
 
 # -- nlp.fold: a folded pattern finds what its IGNORECASE original finds ------------------------
 def _folded_patterns():
-    from nlp import clauses, cues, mentions
+    from nlp import clauses, cues, mentions, segments
     from nlp.fold import Folded
     seen = []
-    for value in [*vars(cues).values(), *vars(clauses).values(), *vars(mentions).values()]:
-        items = value if isinstance(value, list) else [value]
-        for it in items:
-            for p in (it if isinstance(it, tuple) else (it,)):
+    values = [v for module in (cues, clauses, mentions, segments) for v in vars(module).values()]
+    for value in values:
+        for it in value if isinstance(value, list) else [value]:
+            for p in it if isinstance(it, tuple) else (it,):
                 if isinstance(p, Folded) and p not in seen:
                     seen.append(p)
     return seen
