@@ -65,9 +65,14 @@ _COMP_BEFORE = [
 ]
 
 
+_ANY_COMP_BEFORE = folded("|".join(f"(?:{p.pattern})" for p, _ in _COMP_BEFORE))   # one pass: most counts have none
+
+
 def comparator_before(left: str):
     """Comparator stated right before a number ("ít nhất", "hơn", "khoảng" ...)."""
     tail = left[-40:]
+    if not _ANY_COMP_BEFORE.search(tail):
+        return None
     for pattern, comp in _COMP_BEFORE:
         if pattern.search(tail):
             return comp
