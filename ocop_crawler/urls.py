@@ -133,3 +133,16 @@ def same_site(url: str, base: str) -> bool:
     except (ValueError, AttributeError):
         return False
     return bool(a) and a == b
+
+
+def subdomain_of(url: str, base: str) -> bool:
+    """``url``'s host is a subdomain of ``base``'s (same port), e.g. ocop.baohatinh.vn;
+    never for an IP address."""
+    try:
+        a, b = urlsplit(url), urlsplit(base)
+        host, root = (a.hostname or ""), (b.hostname or "").removeprefix("www.")
+        if a.port != b.port or not root or root.replace(".", "").isdigit():
+            return False
+    except ValueError:
+        return False
+    return host.endswith("." + root)

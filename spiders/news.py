@@ -57,19 +57,6 @@ def _as_date(value) -> date | None:
     return date.fromisoformat(str(value)[:10])
 
 
-def _subdomain(url: str, base: str) -> bool:
-    """``url``'s host is a subdomain of ``base``'s (same port), e.g. ocop.baohatinh.vn."""
-    from urllib.parse import urlsplit
-    try:
-        a, b = urlsplit(url), urlsplit(base)
-        host, root = (a.hostname or ""), (b.hostname or "").removeprefix("www.")
-        if a.port != b.port or not root or root.replace(".", "").isdigit():
-            return False
-    except ValueError:
-        return False
-    return host.endswith("." + root)
-
-
 class SiteCrawl:
     """What the spider knows about one site during a run."""
 
@@ -95,10 +82,8 @@ class SiteCrawl:
         self.cache: dict = dict(state.get("entry_cache") or {})  # HTTP validators per entry point
 
     def on_outlet(self, url: str) -> bool:
-        """Is ``url`` on one of the outlet's hosts: its base URL's or its entry points' host
-        (``www.``/``m.`` ignored), or a subdomain of one (``ocop.baohatinh.vn``)?"""
-        return any(same_site(url, u) or _subdomain(url, u)
-                   for u in [self.site.base_url, *self.site.entry_points()])
+        """Is ``url`` on one of the outlet's hosts (``Site.owns``)?"""
+        return self.site.owns(url)
 
     def is_article(self, url: str) -> bool:
         if not same_site(url, self.site.base_url) or NON_ARTICLE.search(url.split("?")[0]):

@@ -249,6 +249,12 @@ def test_the_outlets_hosts():
         assert not sc.on_outlet(url), url
     loop = SiteCrawl(Site(name="s", title="S", base_url="http://127.0.0.1:8001"), {}, "full")
     assert loop.on_outlet("http://127.0.0.1:8001/x") and not loop.on_outlet("http://127.0.0.1:8002/x")
+    # an outlet that moved: its old domain is its own too (one rule for the crawl and check-live)
+    from ocop_crawler.sites import live
+    moved = Site(name="baoz", title="Báo Z", base_url="https://baoz.vn", old_hosts=("baoz.com.vn",))
+    for url in ("https://baoz.com.vn/a-1.html", "http://www.baoz.com.vn/a", "https://m.baoz.vn/a"):
+        assert moved.owns(url) and SiteCrawl(moved, {}, "full").on_outlet(url) and live._same_site(url, moved)
+    assert not moved.owns("https://baoz.com.vn.evil.com/a") and not moved.owns("https://com.vn/a")
 
 
 def test_a_robots_txt_redirect_off_the_outlet_is_refused_too(tmp_path):

@@ -325,7 +325,8 @@ def test_check_catches_missing_or_undated_evidence_and_shared_hosts():
 
 @pytest.fixture()
 def redirector(sample_sites):
-    """A loopback server answering redirects: /moved -> the sample feed, /away -> itself."""
+    """A loopback server answering redirects: /moved -> the sample feed, /away -> a host that
+    is none of the outlet's (never fetched: check-live follows no redirect)."""
     import threading
     from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
     feed = sample_sites.urls["sample-hatinh"] + "/rss.xml"
@@ -334,8 +335,8 @@ def redirector(sample_sites):
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self):
             seen.append((self.path, self.headers.get("User-Agent")))
-            here = "http://%s:%s" % self.server.server_address[:2]
-            target = {"/moved": feed, "/away": here + "/elsewhere"}.get(self.path)
+            away = "http://elsewhere.invalid:%s/elsewhere" % self.server.server_address[1]
+            target = {"/moved": feed, "/away": away}.get(self.path)
             self.send_response(301 if self.path == "/moved" else 302 if target else 404)
             if target:
                 self.send_header("Location", target)

@@ -53,6 +53,14 @@ class Site:
             listings=tuple(map(move, self.listings)), search=move(self.search),
         )
 
+    def owns(self, url: str) -> bool:
+        """Is ``url`` on one of the outlet's hosts: its base URL's, its entry points', its
+        ``old_hosts`` (``www.``/``m.`` ignored), or a subdomain of one (``ocop.baohatinh.vn``)?
+        The crawl follows no redirect, and reads no sitemap, anywhere else."""
+        from ..urls import same_site, subdomain_of
+        roots = [self.base_url, *self.entry_points(), *(f"https://{h}/" for h in self.old_hosts)]
+        return any(same_site(url, u) or subdomain_of(url, u) for u in roots)
+
     def hosts(self) -> list[str]:
         """Host names (``host:port`` for a loopback sample) its articles are published under."""
         parts = urlsplit(self.base_url)

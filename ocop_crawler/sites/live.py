@@ -63,17 +63,8 @@ def entry_urls(site: Site) -> list[tuple[str, str]]:
 
 
 def _same_site(url: str, site: Site) -> bool:
-    """Is ``url`` on one of the outlet's hosts (or their subdomains)?"""
-    parts = urlsplit(url)
-    netloc = parts.netloc.lower().removeprefix("www.")
-    host = (parts.hostname or "").removeprefix("www.")
-    for h in site.hosts():
-        if ":" in h:                      # a loopback sample: host and port
-            if netloc == h:
-                return True
-        elif host == h or host.endswith("." + h):
-            return True
-    return False
+    """Is ``url`` on one of the outlet's hosts (or their subdomains)? See ``Site.owns``."""
+    return site.owns(url)
 
 
 def probe(url: str, site: Site, *, timeout: float = 15.0, user_agent: str | None = None,
