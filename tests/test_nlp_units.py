@@ -140,3 +140,15 @@ def test_years_plan_names_and_since():
     assert [y for _, y in cues.years("Theo Kế hoạch số 49/KH-UBND ngày 21/02/2024 của UBND tỉnh")] == []
     assert [y for _, y in cues.years("Từ năm 2019 đến nay, tỉnh đã có")] == []
     assert [y for _, y in cues.years("từ đầu năm 2024 đến nay, toàn tỉnh có")] == [2024]
+
+
+def test_sentences_split_a_paragraph_with_offsets_into_it():
+    """underthesea's splitter on a multi-sentence paragraph (the sample site's are single sentences)."""
+    from nlp.sentences import sentences
+    para = ("Năm 2024, huyện Can Lộc có thêm 12 sản phẩm đạt chuẩn OCOP. Trong đó, 3 sản phẩm đạt 4 sao. "
+            "Đến nay, toàn huyện có 85 sản phẩm OCOP, đứng đầu tỉnh Hà Tĩnh.")
+    got = sentences(para)
+    assert [s for _, s in got] == [
+        "Năm 2024, huyện Can Lộc có thêm 12 sản phẩm đạt chuẩn OCOP.", "Trong đó, 3 sản phẩm đạt 4 sao.",
+        "Đến nay, toàn huyện có 85 sản phẩm OCOP, đứng đầu tỉnh Hà Tĩnh."]
+    assert all(para[off:off + len(s)] == s for off, s in got)
