@@ -11,8 +11,10 @@
 """
 from __future__ import annotations
 
+import json
 import os
 import re
+import sqlite3
 import unicodedata
 
 from datasette import hookimpl
@@ -136,16 +138,23 @@ class SummaryFacet(ColumnFacet):
     async def _one_pass_counts(self, db, columns, limit):
         """Every facet of a searched/filtered page from one GROUP BY over its rows."""
         cols = ", ".join(f"[{c}]" for c in columns)
-        rows = (await db.execute(
-            f"select {cols}, count(*) as n from ({self.sql}) group by {cols}", self.params,
-            custom_time_limit=self.ds.setting("facet_time_limit_ms") * 2,
-        )).rows
+        limit_ms = self.ds.setting("facet_time_limit_ms") * 2
+        try:
+            # grouped on one key (the combination as a JSON array): sorting one text value
+            # per row is ~15 ms cheaper than sorting on 8 columns at 15,000 matching rows
+            rows = [(*json.loads(r[0]), r[1]) for r in (await db.execute(
+                f"select json_array({cols}) as k, count(*) as n from ({self.sql}) group by k",
+                self.params, custom_time_limit=limit_ms)).rows]
+        except sqlite3.Error:  # a value JSON cannot hold (a blob)
+            rows = [tuple(r) for r in (await db.execute(
+                f"select {cols}, count(*) as n from ({self.sql}) group by {cols}", self.params,
+                custom_time_limit=limit_ms)).rows]
         out = {}
         for i, column in enumerate(columns):
             counts = {}
             for row in rows:
                 if row[i] is not None:
-                    counts[row[i]] = counts.get(row[i], 0) + row["n"]
+                    counts[row[i]] = counts.get(row[i], 0) + row[-1]
             ordered = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))[:limit]
             out[column] = [{"value": v, "count": n} for v, n in ordered]
         return out
