@@ -95,6 +95,42 @@ def test_search_count_sql_rewrites_only_plain_searches():
     assert plugin.search_count_sql(f"select count(*) from facts where id in {sub}", {}) is None
 
 
+def test_search_page_sql_only_for_plain_searches_by_id():
+    cols = "select id, article_id, evidence from facts"
+    sub = "(select rowid from facts_fts where facts_fts match escape_fts(:search))"
+    assert plugin.search_page_sql(f"{cols} where id in {sub} order by id desc limit 51") == (
+        f"{cols} where id in (select rowid from facts_fts where facts_fts match "
+        "escape_fts(:search) order by rowid desc limit 51) order by id desc limit 51")
+    assert plugin.search_page_sql(f"{cols} where id in {sub} order by id limit 3").endswith(
+        "order by rowid limit 3) order by id limit 3")
+    for sql in [f"{cols} where id in {sub} and (id < :p0) order by id desc limit 51",   # _next
+                f"{cols} where id in {sub} and province = :p0 order by id desc limit 51",
+                f"{cols} where id in {sub} order by year desc limit 51",
+                f"{cols} where id in {sub} order by id desc limit 51 offset 50",
+                f"select id from fact_details where id in {sub} order by id desc limit 51",
+                f"select id from articles where id in {sub} order by id desc limit 51"]:
+        assert plugin.search_page_sql(sql) is None, sql
+
+
+def test_search_pages_in_order(db_path):
+    """The first page and the next ones, both sort directions, as direct SQL gives them."""
+    client = Client(db_path)
+    try:
+        for query in ("san pham", "ha tinh"):
+            ids = sorted(_direct(db_path, "facts", query)[0])
+            for sort, expected in (("_sort_desc", ids[::-1]), ("_sort", ids)):
+                got, params = [], {"_search": query, sort: "id", "_size": "2"}
+                while True:
+                    data = client.json("/ocop/facts.json", **params)
+                    got += [r["id"] for r in data["rows"]]
+                    if not data.get("next"):
+                        break
+                    params["_next"] = data["next"]
+                assert got == expected, (query, sort)
+    finally:
+        client.close()
+
+
 @pytest.mark.parametrize("table", sorted(SEARCH))
 def test_search_rows_and_counts_unchanged(db_path, table):
     client = Client(db_path)

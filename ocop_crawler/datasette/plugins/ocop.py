@@ -281,10 +281,33 @@ NAME_LOOKUP = ("select name from sqlite_master where type in ('table', 'view') "
                "and name = ? collate nocase")
 
 
+_SEARCH_PAGE = re.compile(
+    r"(select [\w\[\], ]+ from (\w+) where id in \(select rowid from (\w+) "
+    r"where \3 match (?:escape_fts\(:search\)|:search))\) order by id( desc)? limit (\d+)$")
+
+
+def search_page_sql(sql: str, synced=SYNCED_FTS):
+    """The first page of a plain search sorted by id, its ids taken from the index in order.
+
+    Datasette writes ``... where id in (select rowid from facts_fts where facts_fts match
+    ...) order by id desc limit 51``: SQLite collects every match (20,000) before taking
+    51. FTS5 returns its matches in rowid order itself, so ``order by rowid desc limit 51``
+    inside the subquery picks the same rows (every index row is a row of the table) from
+    the first 51 matches. Returns None for any other SQL (views, filters, later pages,
+    other sort orders).
+    """
+    m = _SEARCH_PAGE.match(sql)
+    if not m or m.group(2) not in synced or synced[m.group(2)] != (m.group(3), m.group(2)):
+        return None
+    direction = " desc" if m.group(4) else ""
+    return (f"{m.group(1)} order by rowid{direction} limit {m.group(5)}) "
+            f"order by id{direction} limit {m.group(5)}")
+
+
 async def _speed_up_queries(db) -> None:
-    """Wrap ``db.execute``: plain search counts are read from the FTS index
-    (``search_count_sql``, only for the tables whose index and sync triggers exist at
-    startup) and table-name lookups (``NAME_LOOKUP``) are answered once per change of
+    """Wrap ``db.execute``: plain search counts and first pages are read from the FTS
+    index (``search_count_sql``, ``search_page_sql``; only for the tables whose index and
+    sync triggers exist at startup) and table-name lookups (``NAME_LOOKUP``) are answered once per change of
     the file, like the table counts.
     """
     names = {r[0] for r in (await db.execute(
@@ -302,8 +325,11 @@ async def _speed_up_queries(db) -> None:
                     lookups.clear()
                 lookups[key] = await original(sql, params)
             return lookups[key]
-        if synced and isinstance(sql, str) and sql.startswith("select count(*) from "):
-            sql = search_count_sql(sql, synced) or sql
+        if synced and isinstance(sql, str) and "match" in sql:
+            if sql.startswith("select count(*) from "):
+                sql = search_count_sql(sql, synced) or sql
+            elif sql.endswith(tuple("0123456789")):
+                sql = search_page_sql(sql, synced) or sql
         return await original(sql, params, *args, **kwargs)
 
     db.execute = execute
