@@ -214,6 +214,7 @@ CANNED = [
     ("province_map_2025", {}),
     ("new_since", {"since": "2026-06-01"}),
     ("new_since (old date)", {"since": "2019-01-01"}),
+    ("found_since (old date)", {"since": "2019-01-01"}),
     ("new_facts_feed.atom", {}),
     ("new_articles_feed.atom", {}),
     ("province_facts_feed.atom", {"province": "Hà Tĩnh"}),
