@@ -21,15 +21,15 @@ from .sentences import BULLET
 
 I = re.IGNORECASE
 
-_BREAKDOWN = re.compile(r"trong đó|trong số (?:này|đó)|bao gồm|\bgồm\b|\(|cụ thể|chia ra|riêng", I)
-_CONTINUATION = re.compile(r"^\s*(?:trong đó|trong số (?:này|đó)|cụ thể|bao gồm|gồm|đồng thời|riêng|ngoài ra|trong cơ cấu)", I)
-_PARTS_START = re.compile(r"^\s*(?:trong đó|trong số (?:này|đó)|bao gồm|gồm|trong cơ cấu|cụ thể|chia ra|"
-                          r"nhiều nhất là|dẫn đầu là|đứng đầu là|"
-                          r"(?:các|những) sản phẩm(?: OCOP)?[^\d.;:]{0,60}?(?:bao gồm|gồm|như sau|thuộc)\b\s*:?)", I)
+_BREAKDOWN = folded(r"trong đó|trong số (?:này|đó)|bao gồm|\bgồm\b|\(|cụ thể|chia ra|riêng")
+_CONTINUATION = folded(r"^\s*(?:trong đó|trong số (?:này|đó)|cụ thể|bao gồm|gồm|đồng thời|riêng|ngoài ra|trong cơ cấu)")
+_PARTS_START = folded(r"^\s*(?:trong đó|trong số (?:này|đó)|bao gồm|gồm|trong cơ cấu|cụ thể|chia ra|"
+                      r"nhiều nhất là|dẫn đầu là|đứng đầu là|"
+                      r"(?:các|những) sản phẩm(?: OCOP)?[^\d.;:]{0,60}?(?:bao gồm|gồm|như sau|thuộc)\b\s*:?)")
 # ", huyện Hàm Yên 12 sản phẩm": the next item of a list of areas, said like the one before it
-_LIST_ITEM = re.compile(r"[,;]\s*(?:và\s+)?[^\d,;.()]{1,30}?\s*(?:có|với)?\s*$", I)
-_OF_THESE = re.compile(r"^\s*trong\s+(?:tổng\s+)?(?:số\s+)?$", I)
-_NEW_SUBJECT = re.compile(r"lũy kế|luỹ kế|đến nay|tính đến|hiện nay|hiện có|^\s*năm \d{4}", I)
+_LIST_ITEM = folded(r"[,;]\s*(?:và\s+)?[^\d,;.()]{1,30}?\s*(?:có|với)?\s*$")
+_OF_THESE = folded(r"^\s*trong\s+(?:tổng\s+)?(?:số\s+)?$")
+_NEW_SUBJECT = folded(r"lũy kế|luỹ kế|đến nay|tính đến|hiện nay|hiện có|^\s*năm \d{4}")
 _PLAN_BEFORE = folded(r"(?:kế hoạch|KH|chỉ tiêu)(?:\s+năm)?(?:\s+\d{4})?\s*[(:]?\s*$")
 _CHANGE_BEFORE = folded(r"\b(?:tăng|giảm)\s*(?:thêm\s*)?$|nâng tổng số[^,;]{0,60}$")
 _ACTUAL_AFTER_TARGET = folded(r"đến nay|hiện có|hiện nay|lũy kế|luỹ kế|đã (?:có|được|công nhận|chứng nhận|cấp)|"
@@ -39,44 +39,44 @@ _EXCL_PRODUCT = folded(r"tiềm năng|tham gia(?!\s+(?:vào\s+)?(?:các\s+)?(?:k
     r"đưa ra đánh giá|đưa vào đánh giá|hồ sơ|lựa chọn|được chọn|"
     r"được đánh giá(?![^.;]{0,40}(?:phân hạng|xếp hạng|công nhận|chứng nhận))|"
     r"đang (?:hoàn thiện|đánh giá|xây dựng)")
-_EXCL_SUBJECT = re.compile(r"tiềm năng", I)
+_EXCL_SUBJECT = folded(r"tiềm năng")
 _ENTERED_THEN_RESULT = re.compile(r"(?:tham gia|dự thi|đăng ký)[^.;]{0,60}?(?=\bđạt\s+(?:tiêu\s+)?chuẩn|\bđạt\s+(?:hạng\s+)?\d\s*sao|"
                                   r"\bđược\s+(?:công nhận|chứng nhận|xếp hạng))", I)
 # "quyết định công nhận kết quả đánh giá, phân hạng … đối với 40 sản phẩm": the result, not an intake
-_RESULT_DECIDED = re.compile(r"(?:công nhận|chứng nhận|phê duyệt)\s+kết quả", I)
-_UP_TO = re.compile(r"\blên\s+(?:mức\s+|con số\s+)?(?:khoảng\s+|hơn\s+|gần\s+|trên\s+)?$", I)
-_CERTIFIED_IN_YEAR = re.compile(r"(?:công nhận|chứng nhận|xếp hạng|phân hạng|đạt)[^,;]{0,40}năm \d{4}|trong năm", I)
-_RECERTIFIED = re.compile(r"(?:công nhận|chứng nhận|cấp|đánh giá)\s+lại\s*(?:cho\s+)?$", I)
-_NOT_OCOP_PRODUCT = re.compile(r"^\s*(?:OCOP\s+)?(?:và\s+(?:nông sản|sản phẩm|đặc sản|hàng)|địa phương|nông sản|"
-                               r"hàng hóa|hàng hoá|du lịch|công nghiệp|CNNT|tiêu biểu|đặc sản|khác)", I)
-_PROPOSED = re.compile(r"(?:đề nghị|đề xuất|hồ sơ|trình|xin)\s+(?:công nhận|chứng nhận|xét|đánh giá|phân hạng)"
-                       r"[^.;,]{0,20}$", I)
-_EVALUATED_FOR = re.compile(r"(?:đánh giá|phân hạng|thẩm định|xét|chấm)(?:(?!công nhận|chứng nhận)[^.;]){0,50}"
-                            r"\b(?:cho|đối với)\s*(?:các\s+)?$|\bhồ sơ\s+(?:của\s+)?(?:các\s+)?$", I)
+_RESULT_DECIDED = folded(r"(?:công nhận|chứng nhận|phê duyệt)\s+kết quả")
+_UP_TO = folded(r"\blên\s+(?:mức\s+|con số\s+)?(?:khoảng\s+|hơn\s+|gần\s+|trên\s+)?$")
+_CERTIFIED_IN_YEAR = folded(r"(?:công nhận|chứng nhận|xếp hạng|phân hạng|đạt)[^,;]{0,40}năm \d{4}|trong năm")
+_RECERTIFIED = folded(r"(?:công nhận|chứng nhận|cấp|đánh giá)\s+lại\s*(?:cho\s+)?$")
+_NOT_OCOP_PRODUCT = folded(r"^\s*(?:OCOP\s+)?(?:và\s+(?:nông sản|sản phẩm|đặc sản|hàng)|địa phương|nông sản|"
+                           r"hàng hóa|hàng hoá|du lịch|công nghiệp|CNNT|tiêu biểu|đặc sản|khác)")
+_PROPOSED = folded(r"(?:đề nghị|đề xuất|hồ sơ|trình|xin)\s+(?:công nhận|chứng nhận|xét|đánh giá|phân hạng)"
+                   r"[^.;,]{0,20}$")
+_EVALUATED_FOR = folded(r"(?:đánh giá|phân hạng|thẩm định|xét|chấm)(?:(?!công nhận|chứng nhận)[^.;]){0,50}"
+                        r"\b(?:cho|đối với)\s*(?:các\s+)?$|\bhồ sơ\s+(?:của\s+)?(?:các\s+)?$")
 _PRODUCER = re.compile(r"\b(?:Công ty|HTX|Hợp tác xã|Doanh nghiệp|Cơ sở|Hộ kinh doanh|Tổ hợp tác|THT)\s+"
                        r"(?:[A-ZĐ]|TNHH|CP|Cổ phần)[^;]*?\b(?:có|với|đạt)\b(?![^;]*\btrong\s*$)")
-_PARTICIPATION = re.compile(r"đăng ký|tham gia|tham dự", I)
-_CERTIFIED = re.compile(r"được (?:[^,;]{0,30}?(?:xếp hạng|phân hạng)\s+(?:đạt\s+)?\d\s*sao|công nhận|chứng nhận|cấp)|đạt chuẩn|đạt (?:hạng )?(?:từ )?\d(?:\s*-\s*\d)?\s*sao", I)
-_SUBJECT_LINK = re.compile(r"^\s*(?:,\s*)?(?:(?:OCOP\s+)?(?:đạt\s+)?(?:hạng\s+)?(?:từ\s+)?0?[3-5](?:\s*[-–]\s*0?[3-5])?\s*sao\s+)?"
-                           r"(?:của|từ|thuộc)\s+(?:các\s+)?$", I)
-_AVERAGE = re.compile(r"(?:bình quân|trung bình)\s+(?:mỗi\s+\w+\s+)?(?:có\s+)?$", I)
-_PER_UNIT = re.compile(r"^\s*/\s*(?:huyện|xã|đơn vị|địa phương|năm|chủ thể)", I)
-_SUBJECT_OCOP = re.compile(r"^[^.;]{0,60}?(?:OCOP|tham gia (?:vào )?(?:chương trình|Chương trình)|có sản phẩm|"
-                           r"được công nhận|đạt chuẩn)", I)
-_DISTRIBUTE = re.compile(r"mỗi\s+(?:huyện|đơn vị|địa phương|thị xã|thành phố)", I)
-_STARS_THEN_NEXT = re.compile(r"(?:từ\s+)?(?:hạng\s+)?0?[3-5]\s*(?:-\s*0?[3-5]\s*)?sao[^,;]{0,40}?(?:nhất\s+)?"
-                              r"\b(?:với|cho|là)\s*(?:các\s+)?$", I)
-_STAR_BLOCK = re.compile(r"tiềm năng|chờ|trình|đề nghị|dự thi|đăng ký", I)
-_OF_PLACE = re.compile(r"^\s*(?:OCOP\s+)?(?:của|thuộc|tại|ở)\s+(?:các\s+)?$", I)
+_PARTICIPATION = folded(r"đăng ký|tham gia|tham dự")
+_CERTIFIED = folded(r"được (?:[^,;]{0,30}?(?:xếp hạng|phân hạng)\s+(?:đạt\s+)?\d\s*sao|công nhận|chứng nhận|cấp)|đạt chuẩn|đạt (?:hạng )?(?:từ )?\d(?:\s*-\s*\d)?\s*sao")
+_SUBJECT_LINK = folded(r"^\s*(?:,\s*)?(?:(?:OCOP\s+)?(?:đạt\s+)?(?:hạng\s+)?(?:từ\s+)?0?[3-5](?:\s*[-–]\s*0?[3-5])?\s*sao\s+)?"
+                       r"(?:của|từ|thuộc)\s+(?:các\s+)?$")
+_AVERAGE = folded(r"(?:bình quân|trung bình)\s+(?:mỗi\s+\w+\s+)?(?:có\s+)?$")
+_PER_UNIT = folded(r"^\s*/\s*(?:huyện|xã|đơn vị|địa phương|năm|chủ thể)")
+_SUBJECT_OCOP = folded(r"^[^.;]{0,60}?(?:OCOP|tham gia (?:vào )?(?:chương trình|Chương trình)|có sản phẩm|"
+                       r"được công nhận|đạt chuẩn)")
+_DISTRIBUTE = folded(r"mỗi\s+(?:huyện|đơn vị|địa phương|thị xã|thành phố)")
+_STARS_THEN_NEXT = folded(r"(?:từ\s+)?(?:hạng\s+)?0?[3-5]\s*(?:-\s*0?[3-5]\s*)?sao[^,;]{0,40}?(?:nhất\s+)?"
+                          r"\b(?:với|cho|là)\s*(?:các\s+)?$")
+_STAR_BLOCK = folded(r"tiềm năng|chờ|trình|đề nghị|dự thi|đăng ký")
+_OF_PLACE = folded(r"^\s*(?:OCOP\s+)?(?:của|thuộc|tại|ở)\s+(?:các\s+)?$")
 _NAMED_PRODUCER_AFTER = re.compile(r"^[^;.\d]{0,120}?\bcủa\s+(?:Công ty|HTX|Hợp tác xã|Doanh nghiệp|DNTN|Cơ sở|Hộ kinh doanh|"
                                    r"hộ (?:ông|bà|anh|chị)|Tổ hợp tác|THT)\s+(?:TNHH|CP|Cổ phần|[A-ZĐ\"“])")
-_INTAKE_PREAMBLE = re.compile(r"(?:(?:sản phẩm|chủ thể)\s+(?:được\s+)?(?:tham gia|đăng ký|dự thi|đề nghị|đề xuất)|"
-                              r"^\W*(?:tham gia|tham dự|đăng ký)\s+(?:đánh giá|phân hạng|xét chọn|chấm điểm|kỳ))"
-                              r"(?:(?!công nhận|chứng nhận|đạt\b|xếp hạng)[^;.\d]){0,80}$", I)
-_OF_PLAN_AFTER = re.compile(r"^[^.;]{0,30}?\b(?:đạt|bằng)\s+\d+(?:[.,]\d+)?\s*%\s*(?:so với\s+)?(?:kế hoạch|KH|chỉ tiêu)", I)
+_INTAKE_PREAMBLE = folded(r"(?:(?:sản phẩm|chủ thể)\s+(?:được\s+)?(?:tham gia|đăng ký|dự thi|đề nghị|đề xuất)|"
+                          r"^\W*(?:tham gia|tham dự|đăng ký)\s+(?:đánh giá|phân hạng|xét chọn|chấm điểm|kỳ))"
+                          r"(?:(?!công nhận|chứng nhận|đạt\b|xếp hạng)[^;.\d]){0,80}$")
+_OF_PLAN_AFTER = folded(r"^[^.;]{0,30}?\b(?:đạt|bằng)\s+\d+(?:[.,]\d+)?\s*%\s*(?:so với\s+)?(?:kế hoạch|KH|chỉ tiêu)")
 _COUNCIL = re.compile(r"\bHội đồng\b")
 _NATIONAL_COUNCIL = folded(r"\bHội đồng\b[^.;]{0,80}?\b(?:cấp\s+)?(?:Trung ương|quốc gia)\b")
-_NATIONAL_PROGRAMME = re.compile(r"/QĐ-TTg|Thủ tướng Chính phủ|Chương trình (?:OCOP )?(?:quốc gia|toàn quốc)", I)
+_NATIONAL_PROGRAMME = folded(r"/QĐ-TTg|Thủ tướng Chính phủ|Chương trình (?:OCOP )?(?:quốc gia|toàn quốc)")
 _PAIRED_ROUND = folded(r"(?:đánh giá|công nhận|cấp|chứng nhận) lại|nâng hạng|nâng cấp|nâng sao")
 _SEMICOLON = re.compile(";")
 _CLAUSE_END = re.compile(r"[,;()]")

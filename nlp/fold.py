@@ -13,10 +13,22 @@ only where the caller needs positions, numbers or a yes/no.
 
 The last text lowered is kept, since one stretch of a sentence is tested
 against many patterns in a row.
+
+Most cues are absent from most stretches. ``required(pattern)`` reads the pattern's
+syntax tree for strings one of which every match must contain ("đến nay|tới nay" needs
+"đến nay" or "tới nay"; "\\bthêm\\b|\\bmới\\b" needs "thêm" or "mới"), and a folded pattern
+first tests those with ``str.__contains__`` (a fast C scan): none present, no match is
+possible, and the regex does not run. Answers are unchanged.
 """
 from __future__ import annotations
 
 import re
+
+try:                                    # the regex parser (Python 3.11+: re._parser)
+    from re import _constants as _C, _parser as _P
+except ImportError:                     # pragma: no cover - Python < 3.11
+    import sre_constants as _C
+    import sre_parse as _P
 
 _text: str | None = None      # the last text lowered, and its lowercase (None: not position-safe)
 _low: str | None = None
@@ -68,38 +80,103 @@ def lower_source(pattern: str) -> str:
     return "".join(out)
 
 
+_REPEATS = {_C.MAX_REPEAT, _C.MIN_REPEAT} | ({_C.POSSESSIVE_REPEAT} if hasattr(_C, "POSSESSIVE_REPEAT") else set())
+
+
+def required(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Strings one of which is inside every match of ``pattern`` (None: no such list found).
+
+    Only what the syntax guarantees counts: a run of literal characters, a group, a
+    repeat of at least one, and an alternation whose every branch has its own list.
+    Parts under IGNORECASE, classes, lookarounds and optional parts add nothing.
+    """
+    try:
+        parsed = _P.parse(pattern, flags)
+    except re.error:
+        return None
+    return _needs(list(parsed), bool(flags & re.IGNORECASE))
+
+
+def _needs(items, icase: bool):
+    best, run = None, []
+
+    def keep(found):
+        nonlocal best
+        # the better list: its shortest string longer (rarer), then fewer strings
+        if found and all(found) and (best is None or (-min(map(len, found)), len(found))
+                                     < (-min(map(len, best)), len(best))):
+            best = found
+
+    for op, av in items:
+        if op is _C.LITERAL and not icase:
+            run.append(chr(av))
+            continue
+        keep(("".join(run),) if run else None)
+        run = []
+        if op is _C.SUBPATTERN:
+            _group, add, remove, sub = av
+            keep(_needs(list(sub), (icase or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE))
+        elif op is _C.BRANCH:
+            branches = [_needs(list(b), icase) for b in av[1]]
+            if all(branches):
+                alts = set(x for b in branches for x in b)   # "năm" makes "năm nay" redundant
+                keep(tuple(sorted(x for x in alts if not any(y != x and y in x for y in alts))))
+        elif op in _REPEATS and av[0] >= 1:
+            keep(_needs(list(av[2]), icase))
+    keep(("".join(run),) if run else None)
+    return best
+
+
 class Folded:
     """A pattern matched case-insensitively on lowercased text (see the module docstring)."""
 
-    __slots__ = ("pattern", "_ci", "_cs")
+    __slots__ = ("pattern", "_ci", "_cs", "_need")
 
     def __init__(self, pattern: str, flags: int = 0):
         self.pattern = pattern
         self._ci = re.compile(pattern, flags | re.IGNORECASE)
-        self._cs = re.compile(lower_source(pattern), flags & ~re.IGNORECASE)
+        source = lower_source(pattern)
+        self._cs = re.compile(source, flags & ~re.IGNORECASE)
+        self._need = required(source, flags & ~re.IGNORECASE) or ()
+
+    def absent(self, low: str) -> bool:
+        """No match is possible in ``low``: it holds none of the pattern's required strings."""
+        for need in self._need:
+            if need in low:
+                return False
+        return bool(self._need)
 
     # each method inlines the cache test: these run ~100,000 times on a 200 KB report
     def search(self, text: str, *pos):
         low = _low if text is _text else lower(text)
-        return self._cs.search(low, *pos) if low is not None else self._ci.search(text, *pos)
+        if low is None:
+            return self._ci.search(text, *pos)
+        return None if self.absent(low) else self._cs.search(low, *pos)
 
     def match(self, text: str, *pos):
         low = _low if text is _text else lower(text)
-        return self._cs.match(low, *pos) if low is not None else self._ci.match(text, *pos)
+        if low is None:
+            return self._ci.match(text, *pos)
+        return None if self.absent(low) else self._cs.match(low, *pos)
 
     def fullmatch(self, text: str, *pos):
         low = _low if text is _text else lower(text)
-        return self._cs.fullmatch(low, *pos) if low is not None else self._ci.fullmatch(text, *pos)
+        if low is None:
+            return self._ci.fullmatch(text, *pos)
+        return None if self.absent(low) else self._cs.fullmatch(low, *pos)
 
     def finditer(self, text: str, *pos):
         low = _low if text is _text else lower(text)
-        return self._cs.finditer(low, *pos) if low is not None else self._ci.finditer(text, *pos)
+        if low is None:
+            return self._ci.finditer(text, *pos)
+        return iter(()) if self.absent(low) else self._cs.finditer(low, *pos)
 
     def mask(self, text: str) -> str:
         """``text`` with every match blanked out by spaces (lowercased; same length)."""
         low = _low if text is _text else lower(text)
-        pat, t = (self._cs, low) if low is not None else (self._ci, text)
-        return pat.sub(_blank, t)
+        if low is None:
+            return self._ci.sub(_blank, text)
+        return low if self.absent(low) else self._cs.sub(_blank, low)
 
 
 def _blank(m) -> str:

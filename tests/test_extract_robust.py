@@ -253,3 +253,43 @@ def test_fold_keeps_escapes_and_group_names():
     p = folded(r"(?P<N>Đạt)\s+\S+")
     assert p.search("x ĐẠT 4SAO").span() == (2, 10) and p.search("x ĐẠT 4SAO")["N"] == "đạt"
     assert p.search("İ đạt 4sao").span() == (2, 10)      # "İ".lower() is two characters: no fold
+
+
+def test_required_strings_of_a_pattern():
+    from nlp.fold import required
+    assert required(r"\bthêm\b|\bmới\b") == ("mới", "thêm")
+    assert required(r"đến nay|tới nay") == ("tới nay", "đến nay")
+    assert required(r"năm|năm nay") == ("năm",)                 # "năm nay" contains "năm"
+    assert required(r"(?:tính )?(?:đến|tới) hết") == (" hết",)  # the optional part adds nothing
+    assert required(r"x?yz") == ("yz",)
+    assert required(r"(?:ab)+c") == ("ab",)
+    assert required(r"(?:ab)*c") == ("c",)
+    assert required(r"(?:ab){0,3}") is None
+    assert required(r"(?i:abc)") is None                        # case-insensitive part: no literal
+    assert required(r"(?<=abc)\d+") is None                     # a lookbehind is not in the match
+    assert required(r"a|\d") is None                            # one branch has no literal
+    assert required(r"(?:a|)b") == ("b",)
+    assert required(r"[") is None                               # not a pattern: no filter
+
+
+def _sample_texts():
+    from ocop_crawler import samplesite
+    from nlp.sentences import paragraphs
+    arts = [json.loads(line) for line in samplesite.gold_path().read_text("utf-8").splitlines() if line]
+    return [p.lower() for a in arts for _, p in paragraphs(a["text"])]
+
+
+def test_every_match_of_a_folded_pattern_holds_one_of_its_required_strings():
+    """The filter that skips a folded pattern when none of its required strings is in the
+    text is exact only if every match contains one: checked on every match of every folded
+    pattern in the sample articles' paragraphs (lowercased, as the patterns run)."""
+    texts = _sample_texts()
+    checked = 0
+    for p in FOLDED:
+        if not p._need:
+            continue
+        for text in texts:
+            for m in p._cs.finditer(text):
+                checked += 1
+                assert any(n in m.group(0) for n in p._need), (p.pattern, m.group(0), p._need)
+    assert checked > 1000
