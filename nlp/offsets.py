@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_left
+from itertools import compress
 
 _SKIP = set(" \t\n\r\f\v\u00a0\u00ad\u200b\u200c\u200d\u2060\ufeff\u202f\u205f\u3000.…") \
     | {chr(c) for c in range(0x2000, 0x200b)}
@@ -64,7 +65,7 @@ class Keyed:
         self.text = text
         self.key = text.translate(_TABLE)                  # one key char per kept char (C speed)
         table = _TABLE
-        self.pos = [i for i, ch in enumerate(text) if table[ord(ch)]]
+        self.pos = list(compress(range(len(text)), map(table.__getitem__, map(ord, text))))  # C loop
 
     def find(self, evidence: str, hint: int | None = None):
         """(start, end) of ``evidence`` in the text, searching from near ``hint``; or None."""
