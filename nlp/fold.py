@@ -94,7 +94,8 @@ def required(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
         parsed = _P.parse(pattern, flags)
     except re.error:
         return None
-    return _needs(list(parsed), bool(flags & re.IGNORECASE))
+    state = getattr(parsed, "state", None)          # flags set inside the pattern: "(?i)…"
+    return _needs(list(parsed), bool((getattr(state, "flags", 0) | flags) & re.IGNORECASE))
 
 
 def _needs(items, icase: bool):

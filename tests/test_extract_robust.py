@@ -256,6 +256,7 @@ def test_fold_keeps_escapes_and_group_names():
 
 
 def test_required_strings_of_a_pattern():
+    import re
     from nlp.fold import required
     assert required(r"\bthêm\b|\bmới\b") == ("mới", "thêm")
     assert required(r"đến nay|tới nay") == ("tới nay", "đến nay")
@@ -266,6 +267,7 @@ def test_required_strings_of_a_pattern():
     assert required(r"(?:ab)*c") == ("c",)
     assert required(r"(?:ab){0,3}") is None
     assert required(r"(?i:abc)") is None                        # case-insensitive part: no literal
+    assert required(r"(?i)abc") is None and required("abc", re.IGNORECASE) is None
     assert required(r"(?<=abc)\d+") is None                     # a lookbehind is not in the match
     assert required(r"a|\d") is None                            # one branch has no literal
     assert required(r"(?:a|)b") == ("b",)
