@@ -275,10 +275,8 @@ def test_required_strings_of_a_pattern():
 
 
 def _sample_texts():
-    from ocop_crawler import samplesite
     from nlp.sentences import paragraphs
-    arts = [json.loads(line) for line in samplesite.gold_path().read_text("utf-8").splitlines() if line]
-    return [p.lower() for a in arts for _, p in paragraphs(a["text"])]
+    return [p.lower() for a in _gold() for _, p in paragraphs(a["text"])]
 
 
 def test_every_match_of_a_folded_pattern_holds_one_of_its_required_strings():
