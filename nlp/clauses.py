@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .fold import folded
-from . import cues
+from . import cues, fold
 from .context import Area, Doc
 from .mentions import Mention, find_mentions
 from .places import Place
@@ -138,6 +138,11 @@ class SentenceReader:
     def __init__(self, s: str, places: list[Place], doc: Doc, ocop_para: bool):
         self.s, self.places, self.doc, self.ocop_para = s, places, doc, ocop_para
         self.mentions = find_mentions(s)
+        # several counts: each cue is tested once per count on stretches of s (nlp.fold)
+        if len(self.mentions) > 1:
+            fold.focus(s)
+        else:
+            fold.unfocus()
         if _NATIONAL_COUNCIL.search(s):
             doc.national_council = True        # a later "Hội đồng đã công nhận …" is that council
         if not self.mentions:

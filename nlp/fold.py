@@ -19,6 +19,11 @@ syntax tree for strings one of which every match must contain ("đến nay|tới
 "đến nay" or "tới nay"; "\\bthêm\\b|\\bmới\\b" needs "thêm" or "mới"), and a folded pattern
 first tests those with ``str.__contains__`` (a fast C scan): none present, no match is
 possible, and the regex does not run. Answers are unchanged.
+
+A sentence with several counts has the same cues tested on stretches of it once per
+count. ``focus(sentence)`` declares it: each pattern then tests its required strings
+once on the whole sentence, and a stretch of a sentence that has none of them is
+answered "no match" without being lowercased.
 """
 from __future__ import annotations
 
@@ -32,18 +37,33 @@ except ImportError:                     # pragma: no cover - Python < 3.11
 
 _text: str | None = None      # the last text lowered, and its lowercase (None: not position-safe)
 _low: str | None = None
+_focus = ""                   # the sentence being read (see focus()), its lowercase, and a counter
+_focus_low = ""               # that changes with it
+_gen = 0
+NOWHERE = object()            # Folded._prepare's answer "no match is possible"
 
 
-def lower(text: str) -> str | None:
-    """``text.lower()`` when it keeps every position, else None."""
-    global _text, _low
-    if text is _text or text == _text:
-        return _low
-    low = text.lower()
-    if len(low) != len(text):
-        low = None
-    _text, _low = text, low
-    return low
+def focus(sentence: str) -> None:
+    """Declare the sentence the next searches read stretches of.
+
+    A folded pattern then tests its required strings once on the whole sentence:
+    when none is there, no stretch of it (any text found inside it) can hold one,
+    and the pattern answers "no match" without lowercasing the stretch. Exact
+    whatever is searched: a text that is not inside the sentence takes the usual way.
+    """
+    global _focus, _focus_low, _gen
+    low = sentence.lower()
+    # each character lowered on its own (same length, no context-dependent final sigma):
+    # then the lowercase of a stretch is the same stretch of the sentence's lowercase
+    safe = len(low) == len(sentence) and "\u03a3" not in sentence
+    _focus, _focus_low = (sentence, low) if safe else ("", "")
+    _gen += 1
+
+
+def unfocus() -> None:
+    """No sentence in focus (a short one: each cue is tested once or twice, not worth it)."""
+    global _focus
+    _focus = ""                # "" holds no stretch but "", where no required string is
 
 
 def lower_source(pattern: str) -> str:
@@ -131,7 +151,7 @@ def _needs(items, icase: bool):
 class Folded:
     """A pattern matched case-insensitively on lowercased text (see the module docstring)."""
 
-    __slots__ = ("pattern", "_ci", "_cs", "_need")
+    __slots__ = ("pattern", "_ci", "_cs", "_need", "_gen", "_maybe")
 
     def __init__(self, pattern: str, flags: int = 0):
         self.pattern = pattern
@@ -139,6 +159,7 @@ class Folded:
         source = lower_source(pattern)
         self._cs = re.compile(source, flags & ~re.IGNORECASE)
         self._need = required(source, flags & ~re.IGNORECASE) or ()
+        self._gen, self._maybe = -1, True
 
     def absent(self, low: str) -> bool:
         """No match is possible in ``low``: it holds none of the pattern's required strings."""
@@ -147,37 +168,63 @@ class Folded:
                 return False
         return bool(self._need)
 
-    # each method inlines the cache test: these run ~100,000 times on a 200 KB report
+    def _prepare(self, text: str):
+        """What to run the pattern on: the lowercase of ``text`` (the case-sensitive
+        pattern), None (the IGNORECASE one on ``text`` itself: not position-safe) or
+        NOWHERE (no match is possible). One call, as every search makes it: these run
+        ~650,000 times per MB of text."""
+        global _text, _low
+        if self._gen != _gen:                   # a new sentence in focus (see focus())
+            self._gen = _gen
+            self._maybe = not self.absent(_focus_low)
+        if not self._maybe and text in _focus:  # a stretch of a sentence without the cue
+            return NOWHERE
+        if text is _text or text == _text:
+            low = _low
+        else:
+            low = text.lower()
+            if len(low) != len(text):
+                low = None
+            _text, _low = text, low
+        if low is None:
+            return None
+        for need in self._need:
+            if need in low:
+                return low
+        return NOWHERE if self._need else low
+
     def search(self, text: str, *pos):
-        low = _low if text is _text else lower(text)
+        low = self._prepare(text)
         if low is None:
             return self._ci.search(text, *pos)
-        return None if self.absent(low) else self._cs.search(low, *pos)
+        return None if low is NOWHERE else self._cs.search(low, *pos)
 
     def match(self, text: str, *pos):
-        low = _low if text is _text else lower(text)
+        low = self._prepare(text)
         if low is None:
             return self._ci.match(text, *pos)
-        return None if self.absent(low) else self._cs.match(low, *pos)
+        return None if low is NOWHERE else self._cs.match(low, *pos)
 
     def fullmatch(self, text: str, *pos):
-        low = _low if text is _text else lower(text)
+        low = self._prepare(text)
         if low is None:
             return self._ci.fullmatch(text, *pos)
-        return None if self.absent(low) else self._cs.fullmatch(low, *pos)
+        return None if low is NOWHERE else self._cs.fullmatch(low, *pos)
 
     def finditer(self, text: str, *pos):
-        low = _low if text is _text else lower(text)
+        low = self._prepare(text)
         if low is None:
             return self._ci.finditer(text, *pos)
-        return iter(()) if self.absent(low) else self._cs.finditer(low, *pos)
+        return iter(()) if low is NOWHERE else self._cs.finditer(low, *pos)
 
     def mask(self, text: str) -> str:
         """``text`` with every match blanked out by spaces (lowercased; same length)."""
-        low = _low if text is _text else lower(text)
+        low = self._prepare(text)
         if low is None:
             return self._ci.sub(_blank, text)
-        return low if self.absent(low) else self._cs.sub(_blank, low)
+        if low is NOWHERE:
+            return _low if text is _text else text.lower()
+        return self._cs.sub(_blank, low)
 
 
 def _blank(m) -> str:

@@ -240,6 +240,45 @@ def test_folded_pattern_spans_equal_the_ignorecase_ones(text):
         assert masked == ci.sub(lambda m: " " * len(m.group(0)), text).lower() or lower_changes_length(text)
 
 
+@SETTINGS
+@given(MIXED_CASE, st.data())
+def test_a_focused_sentence_changes_no_answer_on_its_stretches(text, data):
+    """With a sentence in focus (nlp.fold.focus), a pattern whose required strings are not
+    in it answers "no match" for its stretches without lowering them: every answer on
+    stretches of it, and on a text that is not one, equals the IGNORECASE pattern's."""
+    import re
+    from nlp import fold
+    n = len(text)
+    cuts = data.draw(st.lists(st.tuples(st.integers(0, n), st.integers(0, n)), min_size=1, max_size=4))
+    stretches = [text[min(a, b):max(a, b)] for a, b in cuts] + [text, text + " mới đến nay", "Hiện có"]
+    fold.focus(text)
+    try:
+        for p in FOLDED:
+            ci = re.compile(p.pattern, re.IGNORECASE)
+            for part in stretches:
+                assert [m.span() for m in p.finditer(part)] == [m.span() for m in ci.finditer(part)], p.pattern
+                assert bool(p.search(part)) == bool(ci.search(part)), (p.pattern, part)
+                assert bool(p.match(part)) == bool(ci.match(part)), (p.pattern, part)
+                assert p.mask(part) == ci.sub(lambda m: " " * len(m.group(0)), part).lower() \
+                    or lower_changes_length(part)
+    finally:
+        fold.unfocus()
+
+
+def test_focus_skips_the_cues_a_sentence_lacks():
+    """The point of focus(): a cue absent from the sentence is not searched in its stretches."""
+    from nlp import fold
+    p = fold.folded(r"mục tiêu|chỉ tiêu")
+    s = "Toàn tỉnh có 120 sản phẩm OCOP, trong đó 30 sản phẩm đạt 4 sao"
+    fold.focus(s)
+    try:
+        assert p._prepare(s[5:40]) is fold.NOWHERE
+        assert p._prepare("Mục tiêu 200 sản phẩm") == "mục tiêu 200 sản phẩm"   # not a stretch of s
+    finally:
+        fold.unfocus()
+    assert p._prepare(s[5:40]) is fold.NOWHERE                          # absent from the stretch itself
+
+
 def lower_changes_length(text):
     return len(text.lower()) != len(text)
 
