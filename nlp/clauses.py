@@ -80,8 +80,14 @@ _NATIONAL_PROGRAMME = folded(r"/QĐ-TTg|Thủ tướng Chính phủ|Chương tr�
 _PAIRED_ROUND = folded(r"(?:đánh giá|công nhận|cấp|chứng nhận) lại|nâng hạng|nâng cấp|nâng sao")
 _SEMICOLON = re.compile(";")
 _CLAUSE_END = re.compile(r"[,;()]")
-_EXCL_END = re.compile(r"[;.]|\btrong đó\b|\bgồm\b|\bbao gồm\b", I)
-_PARTS_SPLIT = re.compile(r"\btrong đó\b|\btrong số\b|\bbao gồm\b|\bgồm\b", I)
+_EXCL_END = folded(r"[;.]|\btrong đó\b|\bgồm\b|\bbao gồm\b")
+_PARTS_SPLIT = folded(r"\btrong đó\b|\btrong số\b|\bbao gồm\b|\bgồm\b")
+
+
+def _before(pattern, text: str) -> str:
+    """``text`` up to the first match of ``pattern`` (all of it if none): ``split(text, 1)[0]``."""
+    m = pattern.search(text)
+    return text[:m.start()] if m else text
 
 
 @dataclass
@@ -186,7 +192,7 @@ class SentenceReader:
         tail = s[m.end:nxt]
         if m.range_role == "low" and i + 1 < len(ms):      # a range shares its noun phrase
             tail = s[ms[i + 1].end:(ms[i + 2].start if i + 2 < len(ms) else len(s))]
-        star_tail = _PARTS_SPLIT.split(tail, maxsplit=1)[0]
+        star_tail = _before(_PARTS_SPLIT, tail)
         sb = _STARS_THEN_NEXT.search(star_tail) if i + 1 < len(ms) else None
         if sb:
             star_tail = star_tail[:sb.start()]
@@ -194,7 +200,7 @@ class SentenceReader:
         return _View(
             i=i, m=m, between=between, left=s[:m.start], tail=tail,
             tail_clause=_CLAUSE_END.split(tail, maxsplit=1)[0],
-            excl_tail=_EXCL_END.split(tail, maxsplit=1)[0][:90],
+            excl_tail=_before(_EXCL_END, tail)[:90],
             star_tail=star_tail, cstart=max(c for c in self.clause_starts if c <= m.start), nxt=nxt,
             linked=bool(i > 0 and _SUBJECT_LINK.match(between) and ms[i - 1].metric == "products"
                         and m.metric == "subjects"),
@@ -310,8 +316,9 @@ class SentenceReader:
                 d.stars, d.stars_explicit = self.drafts[-1].stars, True
         if m.anchored and "anchor" in m.extra:
             anchor = self._anchor(m)
-            own = _PARTS_SPLIT.split(s[m.extra["anchor"].end:m.start], maxsplit=1)
-            st4 = cues.stars(own[1]) if len(own) > 1 else None
+            own = s[m.extra["anchor"].end:m.start]
+            parts = _PARTS_SPLIT.search(own)
+            st4 = cues.stars(own[parts.end():]) if parts else None
             if st4:                                    # "…, trong đó số sản phẩm 4 sao chiếm khoảng 15%"
                 d.stars, d.stars_explicit = st4, True
             elif anchor:

@@ -16,6 +16,7 @@ import re
 from . import areas, cues, limits, offsets
 from .clauses import Draft, read_sentence
 from .context import Doc, doc_province
+from .fold import folded
 from .normalize import normalize
 from .places import find_places
 from .sentences import BULLET, is_candidate, paragraphs, sentences
@@ -23,8 +24,7 @@ from .source import province_from_source_line, province_from_url
 
 EXTRACTOR_VERSION = "1.2.0"   # 1.1: frames, segment, why; 1.2: round years, list items, lead district, below 3 stars
 
-_OCOP = re.compile(r"ocop|\bsao\b|mỗi xã,? (?:phường )?một sản phẩm|công nhận|chứng nhận|phân hạng|đạt chuẩn",
-                   re.IGNORECASE)
+_OCOP = folded(r"ocop|\bsao\b|mỗi xã,? (?:phường )?một sản phẩm|công nhận|chứng nhận|phân hạng|đạt chuẩn")
 
 
 def extract_facts(text, *, title=None, published=None, url=None, home_province=None, explain=None):

@@ -13,12 +13,12 @@ import re
 from dataclasses import dataclass, field
 
 from .fold import folded
-from .numbers import DIGITS, WORD_NUMBERS, parse_number, parse_words
+from .numbers import DIGITS, FREE_DIGITS, WORD_NUMBERS, parse_number, parse_words
 
 _PRODUCT = r"sản phẩm|SP|nhóm sản phẩm|dịch vụ"
 _SUBJECT = r"chủ thể|hợp tác xã|HTX|doanh nghiệp|cơ sở|hộ|tổ hợp tác|THT|tổ chức kinh tế|DN"
 _NOUN = rf"(?P<noun>{_PRODUCT}|{_SUBJECT})(?![\wÀ-ỹ])"
-_NUM = rf"(?<![\w.,/%-])(?P<n1>{DIGITS})(?:\s*(?P<scale>nghìn|ngàn))?"
+_NUM = rf"(?P<n1>{FREE_DIGITS})(?:\s*(?P<scale>nghìn|ngàn))?"
 _RANGE = rf"(?:\s*(?:-|đến|tới)\s*(?P<n2>{DIGITS}))?"
 _SLASH = rf"(?:\s*/\s*(?P<den>{DIGITS}))?"
 _PCT = r"(?P<pct>\s*%)?"
@@ -30,9 +30,9 @@ ANCHORED_PCT = re.compile(rf"(?:(?:chiếm|đạt|là|bằng)\s+|\(\s*)(?:khoả
                           re.IGNORECASE)   # "…, chiếm 22%", "135 sản phẩm thuộc ngành thực phẩm (92,4%)"
 PLAN_AFTER = re.compile(r"^\s*(?:so với\s+)?(?:kế hoạch|KH|chỉ tiêu|mục tiêu|doanh thu|so với|lợi nhuận)", re.IGNORECASE)
 # "…, trong đó 35 là hợp tác xã" (a part of a subject count named by what it is)
-SUBJECT_IS = re.compile(rf"(?<![\w.,/%-])(?P<n1>{DIGITS})\s+là\s+(?P<noun>{_SUBJECT})(?![\wÀ-ỹ])", re.IGNORECASE)
+SUBJECT_IS = re.compile(rf"(?P<n1>{FREE_DIGITS})\s+là\s+(?P<noun>{_SUBJECT})(?![\wÀ-ỹ])", re.IGNORECASE)
 # "76% sản phẩm đạt 3 sao, 23% đạt 4 sao": the noun is not repeated
-ELLIPTIC_PCT = re.compile(rf"(?<![\w.,/%-])(?P<n1>{DIGITS})\s*%\s*(?=(?:đạt|là|được|xếp hạng|có)\b)", re.IGNORECASE)
+ELLIPTIC_PCT = re.compile(rf"(?P<n1>{FREE_DIGITS})\s*%\s*(?=(?:đạt|là|được|xếp hạng|có)\b)", re.IGNORECASE)
 KH_SLASH = re.compile(rf"/\s*(?:KH|kế hoạch)\s*(?P<n1>{DIGITS})\s*(?P<noun>{_PRODUCT})", re.IGNORECASE)
 
 
@@ -54,7 +54,7 @@ class Mention:
 
 _PRODUCT_NOUN = re.compile(_PRODUCT, re.IGNORECASE)
 _ORDINAL_BEFORE = re.compile(r"(?:(?<!tổng )số|thứ|top|lần|hạng|khóa)\s*$")    # "số 5 sản phẩm", "lần 3"
-_SUBJECT_WORD = re.compile(r"chủ thể", re.IGNORECASE)
+_SUBJECT_WORD = folded(r"chủ thể")
 _TYLE = re.compile(r"tỷ lệ\s+(?P<noun>sản phẩm|chủ thể)", re.IGNORECASE)
 
 
@@ -100,7 +100,8 @@ def find_mentions(s: str) -> list[Mention]:
         for m in SUBJECT_IS.finditer(s):
             if not any(x.start <= m.start() < x.end for x in out):
                 out.append(Mention(m.start(), m.end(), parse_number(m["n1"]), "subjects", "count", m["noun"]))
-    for m in ELLIPTIC_PCT.finditer(s):
+    has_pct = "%" in s                     # both share patterns need one (most sentences have none)
+    for m in ELLIPTIC_PCT.finditer(s) if has_pct else ():
         earlier = [x for x in out if x.end <= m.start() and x.unit == "percent"] or \
                   [x for x in out if x.end <= m.start()]
         if earlier and not any(x.start <= m.start() < x.end for x in out):
@@ -123,7 +124,7 @@ def find_mentions(s: str) -> list[Mention]:
             out.append(Mention(m.start(), m.end(), v, _metric(noun), "count", noun, word=True))
     out.sort(key=lambda x: x.start)
     # shares announced after a count: "…, chiếm 22% của cả nước", "(chiếm 59.18%)"
-    for m in ANCHORED_PCT.finditer(s):
+    for m in ANCHORED_PCT.finditer(s) if has_pct else ():
         pos = m.start("n1")
         if any(x.start <= pos < x.end for x in out) or PLAN_AFTER.search(s[m.end():]):
             continue

@@ -12,6 +12,10 @@ import re
 from functools import lru_cache
 
 DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
+# The same number with nothing of a word or a number before it: (?<![\w.,/%-])(?:DIGITS).
+# Written digit first, so that ``re`` scans for a digit instead of trying a match at every
+# character (a pattern that opens with a lookbehind gives it nothing to scan for): same matches.
+FREE_DIGITS = r"\d(?<![\w.,/%-]\d)(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*(?:[.,]\d+)?)"
 # Number words accepted before a counted noun ("một" and "năm" only in a counting context: see mentions).
 MAX_DIGITS = 15     # more digits than any count or share: not a number of anything OCOP
 WORD_NUMBERS = r"mười một|mười hai|hai mươi|ba mươi|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười"

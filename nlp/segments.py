@@ -49,45 +49,45 @@ _GROUPS = [
 _GROUP_WORDS = "|".join(p for p, _ in _GROUPS)
 
 # "43 sản phẩm thực phẩm", "7 sản phẩm (OCOP) thuộc (nhóm|ngành) đồ uống"
-_GROUP_AFTER = re.compile(rf"^\s*(?:OCOP\s+)?(?:thuộc\s+(?:các\s+)?(?:nhóm\s+)?(?:ngành\s+)?(?:hàng\s+)?)?(?P<g>{_GROUP_WORDS})\b", I)
+_GROUP_AFTER = folded(rf"^\s*(?:OCOP\s+)?(?:thuộc\s+(?:các\s+)?(?:nhóm\s+)?(?:ngành\s+)?(?:hàng\s+)?)?(?P<g>{_GROUP_WORDS})\b")
 # "nhóm (ngành) đồ uống có 10 sản phẩm", "đồ uống 23 sản phẩm", "Nhóm nông sản ... với 19 sản phẩm"
-_GROUP_BEFORE = re.compile(rf"\bnhóm\s+(?:ngành\s+)?(?:hàng\s+)?(?P<g>{_GROUP_WORDS})\b[^;,\d]{{0,60}}$|"
-                           rf"(?:^|[;,:]\s*)(?:nhóm\s+)?(?P<g2>{_GROUP_WORDS})(?:\s+(?:có|với|là|gồm))?\s*$", I)
+_GROUP_BEFORE = folded(rf"\bnhóm\s+(?:ngành\s+)?(?:hàng\s+)?(?P<g>{_GROUP_WORDS})\b[^;,\d]{{0,60}}$|"
+                           rf"(?:^|[;,:]\s*)(?:nhóm\s+)?(?P<g2>{_GROUP_WORDS})(?:\s+(?:có|với|là|gồm))?\s*$")
 # "22 sản phẩm từ sen", "15 sản phẩm từ hạt điều"
-_FROM_COMMODITY = re.compile(r"^\s*(?:OCOP\s+)?(?:được làm\s+)?từ\s+(?P<c>(?:hạt\s+)?[a-zà-ỹđ]+)\b", I)
+_FROM_COMMODITY = folded(r"^\s*(?:OCOP\s+)?(?:được làm\s+)?từ\s+(?P<c>(?:hạt\s+)?[a-zà-ỹđ]+)\b")
 
 _ROUND_AFTER = [
-    (re.compile(r"^\s*(?:OCOP\s+)?(?:được\s+)?(?:công nhận|cấp|đánh giá|chứng nhận)?\s*mới\b", I), "cấp mới"),
-    (re.compile(r"^\s*(?:OCOP\s+)?(?:được\s+|tham gia\s+)?(?:đánh giá|công nhận|chứng nhận)\s+lại\b|^\s*(?:OCOP\s+)?tái chứng nhận", I),
+    (folded(r"^\s*(?:OCOP\s+)?(?:được\s+)?(?:công nhận|cấp|đánh giá|chứng nhận)?\s*mới\b"), "cấp mới"),
+    (folded(r"^\s*(?:OCOP\s+)?(?:được\s+|tham gia\s+)?(?:đánh giá|công nhận|chứng nhận)\s+lại\b|^\s*(?:OCOP\s+)?tái chứng nhận"),
      "đánh giá lại"),
-    (re.compile(r"^\s*(?:OCOP\s+)?(?:được\s+)?cấp\s+lại\b", I), "cấp lại"),
-    (re.compile(r"^\s*(?:OCOP\s+)?(?:được\s+)?(?:nâng|nậng)\s+(?:hạng|cấp|sao)\b|^\s*(?:OCOP\s+)?(?:được\s+)?(?:nâng|nậng) lên|"
-                r"^\s*(?:OCOP\s+)?(?:đạt\s+)?từ\s+[1-4]\s*sao\s+lên\s+[2-5]\s*sao", I),
+    (folded(r"^\s*(?:OCOP\s+)?(?:được\s+)?cấp\s+lại\b"), "cấp lại"),
+    (folded(r"^\s*(?:OCOP\s+)?(?:được\s+)?(?:nâng|nậng)\s+(?:hạng|cấp|sao)\b|^\s*(?:OCOP\s+)?(?:được\s+)?(?:nâng|nậng) lên|"
+                r"^\s*(?:OCOP\s+)?(?:đạt\s+)?từ\s+[1-4]\s*sao\s+lên\s+[2-5]\s*sao"),
      "nâng hạng"),
 ]
-_UPGRADE_BEFORE = re.compile(r"\b(?:nâng cấp|nâng hạng|nâng sao)\s+(?:ít nhất\s+|khoảng\s+|tối thiểu\s+)?(?:từ\s+)?$", I)
+_UPGRADE_BEFORE = folded(r"\b(?:nâng cấp|nâng hạng|nâng sao)\s+(?:ít nhất\s+|khoảng\s+|tối thiểu\s+)?(?:từ\s+)?$")
 _CHANNELS = [
-    (re.compile(r"sàn (?:giao dịch )?(?:thương mại điện tử|TMĐT)|thương mại điện tử|TMĐT", I), "sàn thương mại điện tử"),
-    (re.compile(r"kênh bán (?:hàng|hành) hiện đại|siêu thị", I), "kênh bán hàng hiện đại"),
-    (re.compile(r"kênh bán (?:hàng|hành) trực tuyến|trực tuyến|online", I), "kênh bán hàng trực tuyến"),
-    (re.compile(r"chuỗi giá trị", I), "chuỗi giá trị"),
-    (re.compile(r"dán tem|tem điện tử|mã số, mã vạch|mã vạch|truy xuất nguồn gốc|mã QR", I), "truy xuất nguồn gốc"),
-    (re.compile(r"xuất khẩu", I), "xuất khẩu"),
+    (folded(r"sàn (?:giao dịch )?(?:thương mại điện tử|TMĐT)|thương mại điện tử|TMĐT"), "sàn thương mại điện tử"),
+    (folded(r"kênh bán (?:hàng|hành) hiện đại|siêu thị"), "kênh bán hàng hiện đại"),
+    (folded(r"kênh bán (?:hàng|hành) trực tuyến|trực tuyến|online"), "kênh bán hàng trực tuyến"),
+    (folded(r"chuỗi giá trị"), "chuỗi giá trị"),
+    (folded(r"dán tem|tem điện tử|mã số, mã vạch|mã vạch|truy xuất nguồn gốc|mã QR"), "truy xuất nguồn gốc"),
+    (folded(r"xuất khẩu"), "xuất khẩu"),
 ]
 _CHANNEL_VERB = folded(r"^\s*(?:OCOP\s+)?(?:[^,;.()]{0,25}?)\b(?:được\s+)?(?:bán|đưa|tham gia|có mặt|giới thiệu|"
                        r"xây dựng được|xây dựng|dán|có|kết nối|xuất khẩu|liên kết)\b")
 _CLAUSE_STOP = folded(r"[;.]|\btrong đó\b")
-_OF_PRODUCER = re.compile(rf"^\s*(?:OCOP\s+)?(?:là\s+)?của\s+(?:các\s+)?(?P<p>{'|'.join(p for p, _ in _PRODUCERS[:3])})\b", I)
-_PRODUCER_OWNS = re.compile(r"\b(?:các\s+)?(?P<p>HTX|hợp tác xã|doanh nghiệp)\s+(?:sở hữu|có|đang có)\s+"
-                            r"(?:khoảng\s+|hơn\s+|trên\s+|gần\s+)?$", I)
-_SUBJECT_IS = re.compile(r"^\s*(?:OCOP\s+)?(?:tham gia\s+)?là\s+(?P<rest>[^;.()]{1,80})", I)
+_OF_PRODUCER = folded(rf"^\s*(?:OCOP\s+)?(?:là\s+)?của\s+(?:các\s+)?(?P<p>{'|'.join(p for p, _ in _PRODUCERS[:3])})\b")
+_PRODUCER_OWNS = folded(r"\b(?:các\s+)?(?P<p>HTX|hợp tác xã|doanh nghiệp)\s+(?:sở hữu|có|đang có)\s+"
+                            r"(?:khoảng\s+|hơn\s+|trên\s+|gần\s+)?$")
+_SUBJECT_IS = folded(r"^\s*(?:OCOP\s+)?(?:tham gia\s+)?là\s+(?P<rest>[^;.()]{1,80})")
 
 
-_PRODUCER_WORDS = [(re.compile(rf"(?<![\wÀ-ỹ])(?:{pat})(?![\wÀ-ỹ])", I), label) for pat, label in _PRODUCERS]
+_PRODUCER_WORDS = [(folded(rf"(?<![\wÀ-ỹ])(?:{pat})(?![\wÀ-ỹ])"), label) for pat, label in _PRODUCERS]
 
 
 _GENERIC = {"cơ sở sản xuất", "tổ chức kinh tế"}   # other words for "chủ thể": a segment only beside other types
-_ALL_TYPES = re.compile(r"^\s*(?:,\s*|và\s+)(?:các\s+)?(?:hợp tác xã|HTX|tổ hợp tác|doanh nghiệp|hộ|cơ sở|trang trại)", I)
+_ALL_TYPES = folded(r"^\s*(?:,\s*|và\s+)(?:các\s+)?(?:hợp tác xã|HTX|tổ hợp tác|doanh nghiệp|hộ|cơ sở|trang trại)")
 
 
 def _producers(text: str, part: bool = True) -> str | None:

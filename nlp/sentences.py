@@ -11,15 +11,18 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .fold import folded
+
 _RELATED = re.compile(
     r"^\s*(?:những\s+)?(?:tin|bài)(?:\s+bài)?\s+(?:liên quan|mới hơn|cũ hơn|khác|cùng chuyên mục|đã đưa|mới)\s*:?\s*$"
     r"|^\s*(?:đọc|xem)\s+thêm\s*:?\s*$|^\s*các tin khác\s*:?\s*$|^\s*có thể bạn quan tâm\s*:?\s*$"
     r"|^\s*bài viết liên quan\s*:?\s*$|^\s*tin tức liên quan\s*:?\s*$",
     re.IGNORECASE)
 _END_PUNCT = re.compile(r"[.!?:;…\")\]]\s*$")
-_CUE = re.compile(r"ocop|sao\b|sản phẩm|chủ thể|hợp tác xã|htx|doanh nghiệp|cơ sở|tổ hợp tác|\bhộ\b|%|\bsp\b",
-                  re.IGNORECASE)
-_NUMBER = re.compile(r"\d|\b(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\b", re.IGNORECASE)
+# folded (nlp.fold): run on the lowercase, which both share; a digit is scanned for on its own
+_CUE = folded(r"ocop|sao\b|sản phẩm|chủ thể|hợp tác xã|htx|doanh nghiệp|cơ sở|tổ hợp tác|\bhộ\b|%|\bsp\b")
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORD = folded(r"\b(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\b")
 
 
 # A list item: "+ 7 sản phẩm …", "– 80 chủ thể …", "1. …"
@@ -59,7 +62,7 @@ def paragraphs(text: str):
 
 def is_candidate(text: str) -> bool:
     """Cheap test: a number and an OCOP/count cue somewhere in the text."""
-    return bool(_NUMBER.search(text)) and bool(_CUE.search(text))
+    return bool(_DIGIT.search(text) or _NUMBER_WORD.search(text)) and bool(_CUE.search(text))
 
 
 @lru_cache(maxsize=1)

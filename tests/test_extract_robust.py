@@ -204,10 +204,11 @@ def test_long_paragraphs_are_cut_and_offsets_stay_exact():
 
 # -- nlp.fold: a folded pattern finds what its IGNORECASE original finds ------------------------
 def _folded_patterns():
-    from nlp import clauses, cues, mentions, segments
+    from nlp import clauses, cues, extract, mentions, segments, sentences
     from nlp.fold import Folded
     seen = []
-    values = [v for module in (cues, clauses, mentions, segments) for v in vars(module).values()]
+    values = [v for module in (cues, clauses, mentions, segments, sentences, extract)
+              for v in vars(module).values()]
     for value in values:
         for it in value if isinstance(value, list) else [value]:
             for p in it if isinstance(it, tuple) else (it,):
@@ -277,6 +278,18 @@ def test_focus_skips_the_cues_a_sentence_lacks():
     finally:
         fold.unfocus()
     assert p._prepare(s[5:40]) is fold.NOWHERE                          # absent from the stretch itself
+
+
+@SETTINGS
+@given(st.text(alphabet="0123456789.,/%-aĐđ x\n", max_size=40))
+def test_digit_led_number_pattern_finds_what_the_lookbehind_one_finds(text):
+    """nlp.numbers.FREE_DIGITS, written digit first so that re can scan for digits, matches
+    exactly what the plain form (a lookbehind, then DIGITS) matches."""
+    import re
+    from nlp.numbers import DIGITS, FREE_DIGITS
+    plain = re.compile(rf"(?<![\w.,/%-])(?P<n>{DIGITS})(?:\s*%)?", re.IGNORECASE)
+    led = re.compile(rf"(?P<n>{FREE_DIGITS})(?:\s*%)?", re.IGNORECASE)
+    assert [(m.span(), m["n"]) for m in led.finditer(text)] == [(m.span(), m["n"]) for m in plain.finditer(text)]
 
 
 def lower_changes_length(text):
