@@ -280,6 +280,23 @@ def test_focus_skips_the_cues_a_sentence_lacks():
     assert p._prepare(s[5:40]) is fold.NOWHERE                          # absent from the stretch itself
 
 
+def test_a_stretch_of_the_last_sentence_is_searched_again_in_the_next():
+    """focus() remembers the last stretch it found inside the sentence (an identity check
+    spares the substring scan); a new sentence, or none, forgets it."""
+    from nlp import fold
+    target, new = fold.folded(r"mục tiêu"), fold.folded(r"\bmới\b")
+    s1 = "Toàn tỉnh có 120 sản phẩm OCOP mới"
+    part = s1[5:]
+    for after in (lambda: fold.focus("Có 5 sản phẩm"), fold.unfocus):
+        fold.focus(s1)
+        assert target.search(part) is None          # inside s1, which lacks "mục tiêu"
+        after()                                     # "mới" is not in the next sentence, nor part in it
+        try:
+            assert new.search(part) is not None and new.match(part) is None
+        finally:
+            fold.unfocus()
+
+
 @SETTINGS
 @given(st.text(alphabet="0123456789.,/%-aĐđ x\n", max_size=40))
 def test_digit_led_number_pattern_finds_what_the_lookbehind_one_finds(text):
