@@ -91,7 +91,11 @@ _NOT_TARGET = folded(r"mục tiêu quốc gia|MTQG|(?:đạt|vượt|so với)\s
 
 def target_cue(text: str):
     """Position just after the last target cue in ``text``, or None."""
-    cleaned = _NOT_TARGET.mask(text)
+    # none of the target words: masking cannot make one (it blanks runs of 4 or more
+    # characters, and no required string holds two spaces in a row), so skip the mask
+    if not _TARGET.possible(text):
+        return None
+    cleaned = _NOT_TARGET.mask(text) if _NOT_TARGET.possible(text) else text
     last = None
     for m in _TARGET.finditer(cleaned):
         last = m.end()

@@ -219,6 +219,10 @@ class Folded:
                 return self._cs.search(low, *pos)
         return None if self._need else self._cs.search(low, *pos)
 
+    def possible(self, text: str) -> bool:
+        """False when no match is possible in ``text`` (none of the required strings is there)."""
+        return self._prepare(text) is not NOWHERE
+
     def match(self, text: str, *pos):
         low = self._prepare(text)
         if low is None:

@@ -298,6 +298,34 @@ def test_a_stretch_of_the_last_sentence_is_searched_again_in_the_next():
 
 
 @SETTINGS
+@given(st.lists(st.one_of(st.sampled_from(["MTQG", "mtqgKH", "KH", "1/KH", "Kế hoạch số", "vượt kế hoạch",
+                                           "đạt 90% chỉ tiêu", "mục tiêu quốc gia", "phấn  đấu", "sẽ"]),
+                          st.text(alphabet="ab /1KHsẽ", max_size=4)), max_size=12).map("".join) | MIXED_CASE)
+def test_target_cue_equals_masking_then_searching(text):
+    """nlp.cues.target_cue skips its mask when no target word is in the text: the answer is
+    still that of blanking every "not a target" phrase, then taking the last target cue."""
+    import re
+    from nlp import cues
+    ci = re.compile(cues._TARGET.pattern, re.IGNORECASE)
+    cleaned = re.compile(cues._NOT_TARGET.pattern, re.IGNORECASE).sub(lambda m: " " * len(m.group(0)), text)
+    ends = [m.end() for m in ci.finditer(cleaned)]
+    assert cues.target_cue(text) == (ends[-1] if ends else None)
+
+
+def test_target_cue_without_a_target_word_does_not_mask(monkeypatch):
+    from nlp import cues
+
+    class NoMask:
+        def possible(self, text):
+            return True
+
+        def mask(self, text):
+            raise AssertionError("masked a text without a target word")
+    monkeypatch.setattr(cues, "_NOT_TARGET", NoMask())
+    assert cues.target_cue("Toàn tỉnh có 120 sản phẩm OCOP, 30 sản phẩm đạt 4 sao") is None
+
+
+@SETTINGS
 @given(st.text(alphabet="0123456789.,/%-aĐđ x\n", max_size=40))
 def test_digit_led_number_pattern_finds_what_the_lookbehind_one_finds(text):
     """nlp.numbers.FREE_DIGITS, written digit first so that re can scan for digits, matches
