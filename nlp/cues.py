@@ -95,7 +95,7 @@ def target_cue(text: str):
     # characters, and no required string holds two spaces in a row), so skip the mask
     if not _TARGET.possible(text):
         return None
-    cleaned = _NOT_TARGET.mask(text) if _NOT_TARGET.possible(text) else text
+    cleaned = _NOT_TARGET.mask(text)
     last = None
     for m in _TARGET.finditer(cleaned):
         last = m.end()
